@@ -1,0 +1,1 @@
+//! styles.xml: style names, outline levels, bold and size through the basedOn chain.

@@ -1,0 +1,2 @@
+//! Writes the sample plans.
+fn main() {}
