@@ -408,6 +408,11 @@ impl<'a> ListCounter<'a> {
         }
     }
 
+    /// The numbering definitions counted.
+    pub fn numbering(&self) -> &'a Numbering {
+        self.numbering
+    }
+
     /// Counts one list paragraph and returns its label. `None` when the
     /// list or level is not defined (`numId` 0 means "no list").
     pub fn next(&mut self, num_id: u32, level: u8) -> Option<ListLabel> {
