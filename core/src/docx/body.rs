@@ -920,3 +920,299 @@ fn note_format(p: &mut OpenParagraph, from: usize, bold: bool, size: Option<u32>
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
+
+    fn wrap(body: &str) -> String {
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#)
+    }
+
+    fn read_with(xml: &str, styles: &Styles, numbering: &Numbering) -> Document {
+        let mut doc = Document::default();
+        read_body(xml, "word/document.xml", styles, numbering, &mut doc).unwrap();
+        check_ranges(xml, &doc);
+        doc
+    }
+
+    fn read(body: &str) -> Document {
+        read_with(&wrap(body), &Styles::default(), &Numbering::default())
+    }
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// The annotation writer's guarantees: `xml` is the whole `w:p`, each
+    /// run range a whole `w:r`, the run properties inside it, and the text
+    /// content unescapes to the text piece.
+    fn check_ranges(xml: &str, doc: &Document) {
+        for p in &doc.paragraphs {
+            let el = &xml[p.xml.clone()];
+            assert!(el.starts_with('<') && el[1..].split([' ', '>', '/']).next().unwrap().ends_with('p'), "{el}");
+            assert!(el.ends_with("p>") || el.ends_with("/>"), "{el}");
+            let mut covered = 0;
+            for s in &p.segments {
+                assert_eq!(s.text.start, covered, "segments tile the text of {:?}", p.text);
+                covered = s.text.end;
+                let run = &xml[s.run.clone()];
+                assert!(run.starts_with('<') && run.ends_with("r>"), "{run}");
+                assert!(s.run.start <= s.run_properties.start && s.run_properties.end <= s.run.end);
+                let props = &xml[s.run_properties.clone()];
+                assert!(props.is_empty() || (props.contains("rPr") && props.ends_with('>')), "{props}");
+                if props.is_empty() {
+                    assert_eq!(&xml[s.run.start..s.run_properties.start].chars().last(), &Some('>'));
+                }
+                let piece = &p.text[s.text.clone()];
+                match &s.source {
+                    SegmentSource::Text { content } => {
+                        let raw = &xml[content.clone()];
+                        let unescaped = crate::package::xml::unescape_lossy(raw).replace(['\t', '\n', '\r'], " ");
+                        assert_eq!(unescaped, piece);
+                        assert!(xml[..content.start].ends_with('>') && xml[content.end..].starts_with("</"));
+                    }
+                    SegmentSource::Element { element } => {
+                        let el = &xml[element.clone()];
+                        assert!(el.starts_with('<') && el.ends_with('>'), "{el}");
+                        assert_eq!(piece.chars().count(), 1);
+                    }
+                }
+            }
+            assert_eq!(covered, p.text.len(), "segments cover {:?}", p.text);
+        }
+    }
+
+    #[test]
+    fn runs_hyperlinks_smart_tags_and_custom_xml_are_joined() {
+        let doc = read(
+            r#"<w:p><w:r><w:t>Sam </w:t></w:r><w:hyperlink r:id="rId4" xmlns:r="r"><w:r><w:t>likes</w:t></w:r></w:hyperlink><w:smartTag w:element="x"><w:r><w:t xml:space="preserve"> trains</w:t></w:r></w:smartTag><w:customXml w:element="y"><w:r><w:t>.</w:t></w:r></w:customXml></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["Sam likes trains."]);
+        assert_eq!(doc.paragraphs[0].segments.len(), 4);
+    }
+
+    #[test]
+    fn tracked_changes_show_insertions_and_leave_deletions_out() {
+        let doc = read(
+            r#"<w:p><w:r><w:t>a</w:t></w:r><w:ins w:id="1"><w:r><w:t>b</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>X</w:delText></w:r><w:r><w:t>Y</w:t></w:r></w:del><w:moveFrom w:id="3"><w:r><w:t>Z</w:t></w:r></w:moveFrom><w:moveTo w:id="4"><w:r><w:t>c</w:t></w:r></w:moveTo></w:p>
+               <w:p><w:pPr><w:rPr><w:del w:id="5"/></w:rPr></w:pPr><w:r><w:t>next</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["abc", "next"]);
+    }
+
+    #[test]
+    fn field_codes_are_out_and_results_in() {
+        let doc = read(
+            r#"<w:p><w:r><w:t>See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Section F</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>
+               <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>DATE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>HIDDEN</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText> = 1 "yes"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>yes</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+               <w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>
+               <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>stray code</w:t></w:r></w:p>
+               <w:p><w:r><w:t>still visible</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["See Section F.", "yes", "3", "", "still visible"]);
+    }
+
+    #[test]
+    fn tabs_breaks_and_special_characters() {
+        let doc = read(
+            r#"<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:cr/><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>d</w:t><w:noBreakHyphen/><w:t>e</w:t><w:softHyphen/><w:t>f</w:t><w:sym w:font="Symbol" w:char="F0B7"/><w:sym w:font="Arial" w:char="00E9"/><w:tab></w:tab></w:r></w:p>
+               <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["a b c  d-efé ", "x"]);
+        let last = doc.paragraphs[0].segments.last().unwrap();
+        assert!(matches!(&last.source, SegmentSource::Element { element } if element.len() == "<w:tab></w:tab>".len()));
+    }
+
+    #[test]
+    fn text_boxes_are_not_body_paragraphs() {
+        let doc = read(
+            r#"<w:p><w:r><w:t>before</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>VML box</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t> after</w:t></w:r></w:p>
+               <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>choice box</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:p><w:r><w:t>fallback</w:t></w:r></w:p></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>end</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["before after", "end"]);
+    }
+
+    #[test]
+    fn nested_tables_cells_spans_and_header_rows() {
+        let doc = read(
+            r#"<w:p><w:r><w:t>intro</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Need</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Outcome</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:p><w:r><w:t>n1</w:t></w:r></w:p>
+                 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>inner</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+                 <w:p><w:r><w:t>n1 again</w:t></w:r></w:p></w:tc>
+                 <w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>
+            <w:p><w:r><w:t>outro</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(texts(&doc), ["intro", "Need", "Outcome", "n1", "inner", "n1 again", "", "outro"]);
+        assert_eq!(doc.tables.len(), 2);
+        let outer = &doc.tables[0];
+        assert_eq!((outer.depth, outer.parent), (0, None));
+        assert!(outer.rows[0].header && !outer.rows[1].header);
+        assert_eq!(outer.rows[0].cells[0].span, 2);
+        assert_eq!(outer.rows[1].cells[0].paragraphs, [3, 5]);
+        assert_eq!(outer.rows[1].cells[1].paragraphs, [6]);
+        let inner = &doc.tables[1];
+        assert_eq!(inner.depth, 1);
+        assert_eq!(inner.parent, Some(CellPosition { table: 0, row: 1, cell: 0 }));
+        assert_eq!(doc.paragraphs[4].cell, Some(CellPosition { table: 1, row: 0, cell: 0 }));
+        assert_eq!(doc.paragraphs[5].cell, Some(CellPosition { table: 0, row: 1, cell: 0 }));
+        assert_eq!(doc.paragraphs[7].cell, None);
+        assert_eq!(doc.cell_text(CellPosition { table: 0, row: 1, cell: 0 }), "n1\nn1 again");
+    }
+
+    #[test]
+    fn content_controls_at_every_level() {
+        let doc = read(
+            r#"<w:sdt><w:sdtPr><w:alias w:val="Child's name"/><w:tag w:val="name"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Click here</w:t></w:r></w:p><w:p/></w:sdtContent></w:sdt>
+            <w:p><w:r><w:t>Born </w:t></w:r><w:sdt><w:sdtPr><w:tag w:val="dob"/></w:sdtPr><w:sdtContent><w:r><w:t>1 May 2015</w:t></w:r></w:sdtContent></w:sdt></w:p>
+            <w:tbl><w:sdt><w:sdtPr><w:alias w:val="Rows"/></w:sdtPr><w:sdtContent><w:tr><w:sdt><w:sdtPr><w:alias w:val="Cell"/><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:tc><w:p><w:r><w:t>in cell</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>"#,
+        );
+        assert_eq!(texts(&doc), ["Click here", "", "Born 1 May 2015", "in cell"]);
+        let cc = &doc.content_controls;
+        assert_eq!(cc.len(), 4);
+        assert_eq!((cc[0].title.as_deref(), cc[0].tag.as_deref(), cc[0].showing_placeholder), (Some("Child's name"), Some("name"), true));
+        assert_eq!(cc[0].paragraphs, 0..2);
+        assert_eq!((cc[1].tag.as_deref(), cc[1].paragraphs.clone()), (Some("dob"), 2..3));
+        assert_eq!((cc[2].title.as_deref(), cc[2].paragraphs.clone()), (Some("Rows"), 3..4));
+        assert_eq!((cc[3].title.as_deref(), cc[3].showing_placeholder), (Some("Cell"), false));
+        assert_eq!(doc.paragraphs[0].content_control, Some(0));
+        assert_eq!(doc.paragraphs[2].content_control, None, "run-level controls do not hold the paragraph");
+        assert_eq!(doc.paragraphs[3].content_control, Some(3));
+        assert_eq!(doc.paragraphs[3].cell, Some(CellPosition { table: 0, row: 0, cell: 0 }));
+    }
+
+    #[test]
+    fn ranges_are_exact_with_entities_prefixes_and_a_bom() {
+        let xml = "\u{FEFF}<?xml version=\"1.0\"?><x:document xmlns:x=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><x:body>\
+            <x:p x:rsidR=\"00AB\"><x:r><x:rPr><x:b/></x:rPr><x:t xml:space=\"preserve\">Fish &amp; chips &#x2014; </x:t></x:r><x:r><x:t/></x:r><x:r><x:rPr/><x:t>&lt;ok&gt;</x:t><x:tab/></x:r></x:p>\
+            <x:p/></x:body></x:document>";
+        let doc = read_with(xml, &Styles::default(), &Numbering::default());
+        assert_eq!(texts(&doc), ["Fish & chips — <ok> ", ""]);
+        let p = &doc.paragraphs[0];
+        assert!(xml[p.xml.clone()].starts_with("<x:p x:rsidR") && xml[p.xml.clone()].ends_with("</x:p>"));
+        assert_eq!(&xml[p.segments[0].run_properties.clone()], "<x:rPr><x:b/></x:rPr>");
+        assert_eq!(&xml[p.segments[1].run_properties.clone()], "<x:rPr/>");
+        assert_eq!(p.segments[1].run, p.segments[2].run);
+        assert!(p.bold == false);
+        assert_eq!(&xml[doc.paragraphs[1].xml.clone()], "<x:p/>");
+    }
+
+    #[test]
+    fn a_run_without_properties_has_an_empty_range_after_its_start_tag() {
+        let xml = wrap(r#"<w:p><w:r w:rsidR="1"><w:t>x</w:t></w:r></w:p>"#);
+        let doc = read_with(&xml, &Styles::default(), &Numbering::default());
+        let s = &doc.paragraphs[0].segments[0];
+        assert!(s.run_properties.is_empty());
+        assert_eq!(&xml[s.run.start..s.run_properties.start], r#"<w:r w:rsidR="1">"#);
+    }
+
+    fn styles() -> Styles {
+        let (s, problem) = Styles::parse(&format!(
+            r#"<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+            <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style></w:styles>"#
+        ));
+        assert!(problem.is_none());
+        s
+    }
+
+    #[test]
+    fn style_outline_bold_and_size() {
+        let doc = read_with(
+            &wrap(
+                r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Section A</w:t></w:r></w:p>
+                <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>not bold</w:t></w:r></w:p>
+                <w:p><w:r><w:rPr><w:rStyle w:val="Strong"/><w:sz w:val="28"/></w:rPr><w:t>Bold</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>too</w:t></w:r></w:p>
+                <w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>plain</w:t></w:r></w:p>
+                <w:p><w:pPr><w:pStyle w:val="Unknown"/></w:pPr></w:p>"#,
+            ),
+            &styles(),
+            &Numbering::default(),
+        );
+        let p = &doc.paragraphs;
+        assert_eq!((p[0].style_id.as_deref(), p[0].style_name.as_deref()), (Some("Heading1"), Some("heading 1")));
+        assert_eq!((p[0].outline_level, p[0].bold, p[0].size_half_points), (Some(0), true, Some(32)));
+        assert!(!p[1].bold);
+        assert_eq!((p[2].bold, p[2].size_half_points), (true, Some(28)));
+        assert_eq!((p[3].outline_level, p[3].bold, p[3].size_half_points), (Some(2), false, Some(22)));
+        assert_eq!(p[3].style_name.as_deref(), Some("Normal"));
+        assert_eq!((p[4].style_id.as_deref(), p[4].bold), (Some("Unknown"), false));
+    }
+
+    #[test]
+    fn list_labels_from_paragraphs_and_styles() {
+        let (numbering, _) = Numbering::parse(&format!(
+            r#"<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        ));
+        let doc = read_with(
+            &wrap(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>one</w:t></w:r></w:p>
+                <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>sub</w:t></w:r></w:p>
+                <w:p><w:pPr><w:pStyle w:val="ListNumber"/></w:pPr><w:r><w:t>two</w:t></w:r></w:p>
+                <w:p><w:pPr><w:pStyle w:val="ListNumber"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>none</w:t></w:r></w:p>
+                <w:p><w:pPr><w:pStyle w:val="ListNumber"/><w:pPrChange><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>three</w:t></w:r></w:p>"#,
+            ),
+            &styles(),
+            &numbering,
+        );
+        let labels: Vec<Option<&str>> = doc.paragraphs.iter().map(|p| p.list.as_ref().map(|l| l.label.as_str())).collect();
+        assert_eq!(labels, [Some("1."), Some("(a)"), Some("2."), None, Some("3.")]);
+        assert_eq!(doc.paragraphs[1].list.as_ref().unwrap().level, 1);
+    }
+
+    #[test]
+    fn broken_xml_names_the_part_and_byte() {
+        let mut doc = Document::default();
+        let xml = wrap("<w:p><w:r><w:t>oops</w:r></w:p>");
+        let err = read_body(&xml, "word/document.xml", &Styles::default(), &Numbering::default(), &mut doc).unwrap_err();
+        match err {
+            ReadError::MalformedXml { part, position, .. } => {
+                assert_eq!(part, "word/document.xml");
+                assert!(position > 0 && (position as usize) < xml.len());
+            }
+            e => panic!("{e:?}"),
+        }
+        let truncated = &wrap("<w:p><w:r><w:t>cut")[..];
+        let truncated = &truncated[..truncated.find("cut").unwrap() + 3];
+        let mut doc = Document::default();
+        assert!(matches!(
+            read_body(truncated, "word/document.xml", &Styles::default(), &Numbering::default(), &mut doc),
+            Err(ReadError::MalformedXml { .. })
+        ));
+    }
+
+    #[test]
+    fn doctype_and_unknown_entities_are_never_expanded() {
+        let xml = format!(
+            r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">]><w:document {NS}><w:body><w:p><w:r><w:t>a&xxe;b&lol;c</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let mut doc = Document::default();
+        match read_body(&xml, "word/document.xml", &Styles::default(), &Numbering::default(), &mut doc) {
+            Ok(()) => {
+                assert_eq!(doc.paragraphs[0].text, "abc");
+                assert!(doc.warnings.iter().any(|w| w.message.contains("DOCTYPE")));
+                assert!(doc.warnings.iter().any(|w| w.message.contains("&xxe;")));
+            }
+            Err(e) => panic!("a DOCTYPE is ignored, not an error: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn header_text_leaves_text_boxes_out() {
+        let xml = format!(
+            r#"<w:hdr {NS}><w:p><w:r><w:t>Sam Smith EHCP</w:t></w:r></w:p><w:p/><w:tbl><w:tr><w:tc><w:p><w:r><w:t>DOB 1/5/2015</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p></w:tc></w:tr></w:tbl></w:hdr>"#
+        );
+        assert_eq!(read_story_text(&xml, "word/header1.xml").unwrap(), ["Sam Smith EHCP", "DOB 1/5/2015"]);
+    }
+
+    #[test]
+    fn paragraph_indices_follow_document_order() {
+        let doc = read(&"<w:p><w:r><w:t>p</w:t></w:r></w:p>".repeat(3));
+        assert_eq!(doc.paragraphs.iter().map(|p| p.index).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+}
