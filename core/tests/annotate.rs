@@ -998,3 +998,125 @@ fn real_world_files_keep_everything_and_annotate_idempotently() {
 
 #[allow(dead_code)]
 fn unused(_: BTreeMap<(), ()>) {}
+
+// ---------------------------------------------------------------- real consumers
+
+fn which(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// python-docx and LibreOffice open annotated documents and show the tool's
+/// comments on the quoted text (`tests/annotated/check_consumers.py`). Needs
+/// python3 with python-docx and soffice; set EHCP_SKIP_CONSUMERS=1 to skip
+/// on a machine without them.
+#[test]
+fn real_consumers_open_the_output_and_anchor_comments_on_the_quotes() {
+    if std::env::var_os("EHCP_SKIP_CONSUMERS").is_some() {
+        return;
+    }
+    assert!(
+        which("python3") && (which("soffice") || which("libreoffice")),
+        "python3 and LibreOffice (soffice) are needed for this test; set EHCP_SKIP_CONSUMERS=1 to skip it"
+    );
+    let mut inputs: Vec<(String, Vec<u8>)> = vec![
+        (
+            "split.docx".into(),
+            docx(
+                r#"<w:p><w:r w:rsidR="00AB"><w:rPr><w:b/></w:rPr><w:t>Fish &amp; chips &#169; weekly</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Jo will </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>have access</w:t></w:r><w:r><w:t xml:space="preserve"> to support.</w:t></w:r></w:p>"#,
+            ),
+        ),
+        (
+            "inline.docx".into(),
+            docx(concat!(
+                r#"<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>the local offer</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> now.</w:t></w:r></w:p>"#,
+                r#"<w:p><w:r><w:t xml:space="preserve">Jo </w:t></w:r><w:ins w:id="5" w:author="Ann" w:date="2024-01-01T00:00:00Z"><w:r><w:t>may benefit from</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> help.</w:t></w:r></w:p>"#,
+            )),
+        ),
+        ("modern.docx".into(), modern_docx()),
+    ];
+    if let Some(dir) = corpus_dir() {
+        for rel in [
+            "pandoc-gpl/comments.docx",
+            "docx-rs/comment_in_delete_in_insert.docx",
+            "open-xml-sdk/trackChange.docx",
+            "docx4j/comments-one.docx",
+            "open-xml-sdk/Comments with table.docx",
+            "open-xml-sdk/crossTableComment.docx",
+        ] {
+            let path = dir.join(rel);
+            if let Ok(bytes) = std::fs::read(&path) {
+                inputs.push((rel.replace(['/', ' '], "_"), bytes));
+            }
+        }
+    }
+    let out_dir =
+        std::env::temp_dir().join(format!("ehcp-annotate-consumers-{}", std::process::id()));
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut manifest = Vec::new();
+    for (name, input) in &inputs {
+        let document = read_document(input).unwrap();
+        let mut findings = synthetic(&document);
+        findings.retain(|f| f.location.is_some());
+        let once = annotate_with(input, |_| findings.clone());
+        // Annotated twice: what a consumer sees after a re-run.
+        let output = annotate_with(&once, |_| findings.clone());
+        let ids = check_output(input, &output);
+        assert_eq!(ids.len(), findings.len());
+        std::fs::write(out_dir.join(name), &output).unwrap();
+        let comments: Vec<String> = ids
+            .iter()
+            .zip(&findings)
+            .map(|(id, f)| {
+                format!(
+                    "{{\"id\": {id}, \"rule\": {}, \"message\": {}, \"quote\": {}}}",
+                    json_string(f.rule),
+                    json_string(&f.message),
+                    json_string(&f.quote)
+                )
+            })
+            .collect();
+        manifest.push(format!(
+            "{}: {{\"author\": {}, \"comments\": [{}]}}",
+            json_string(name),
+            json_string(AUTHOR),
+            comments.join(", ")
+        ));
+    }
+    std::fs::write(
+        out_dir.join("manifest.json"),
+        format!("{{{}}}", manifest.join(",\n")),
+    )
+    .unwrap();
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/annotated/check_consumers.py");
+    let result = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        result.status.success(),
+        "consumers disagree ({}):\n{stdout}\n{stderr}",
+        out_dir.display()
+    );
+    if std::env::var_os("EHCP_KEEP_CONSUMERS").is_none() {
+        let _ = std::fs::remove_dir_all(&out_dir);
+    }
+}
