@@ -206,6 +206,11 @@ fn canonical(xml: &str, ids: &BTreeSet<i64>) -> String {
         }
     }
     text = text.replace(r#" xml:space="preserve""#, "");
+    // An empty paragraph that received markers is no longer self-closing.
+    text = regex::Regex::new(r"<((?:\w+:)?p)(\s[^>]*)?/>")
+        .unwrap()
+        .replace_all(&text, "<$1$2></$1>")
+        .into_owned();
     // Merge adjacent runs with the same start tag and properties.
     let token = regex::Regex::new(r"<[^>]*>|[^<]+").unwrap();
     let tokens: Vec<&str> = token.find_iter(&text).map(|m| m.as_str()).collect();
@@ -1119,4 +1124,121 @@ fn real_consumers_open_the_output_and_anchor_comments_on_the_quotes() {
     if std::env::var_os("EHCP_KEEP_CONSUMERS").is_none() {
         let _ = std::fs::remove_dir_all(&out_dir);
     }
+}
+
+#[test]
+fn empty_paragraphs_content_controls_and_no_comment_style() {
+    let body = concat!(
+        r#"<w:p/>"#,
+        r#"<w:p><w:sdt><w:sdtPr><w:alias w:val="Name"/></w:sdtPr><w:sdtContent><w:r><w:t>Alex Example</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve"> is nine.</w:t></w:r></w:p>"#,
+    );
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let input = zip_parts(&[
+        ("[Content_Types].xml", CONTENT_TYPES.into()),
+        ("_rels/.rels", ROOT_RELS.into()),
+        ("word/document.xml", document),
+    ]);
+    let output = annotate_with(&input, |d| {
+        assert_eq!(d.paragraphs[1].text, "Alex Example is nine.");
+        vec![
+            finding_at("a/empty", 0, 0..0, d),
+            finding_at("a/control", 1, 0..4, d),
+        ]
+    });
+    let main = part(&output, "word/document.xml").unwrap();
+    assert!(
+        main.contains(r#"<w:p><w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>"#),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"</w:sdt><w:r><w:commentReference w:id="1"/></w:r>"#),
+        "{main}"
+    );
+    assert!(
+        !main.contains("CommentReference"),
+        "no character style to refer to"
+    );
+    // No document relationships part before: one is created, and typed.
+    let rels = part(&output, "word/_rels/document.xml.rels").unwrap();
+    assert!(rels.contains(r#"Target="comments.xml""#), "{rels}");
+    check_output(&input, &output);
+}
+
+#[test]
+fn people_s_comments_in_a_legacy_part_stay_and_ids_go_above_theirs() {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body><w:p><w:commentRangeStart w:id="41"/><w:r><w:t>Outcome one by July.</w:t></w:r><w:commentRangeEnd w:id="41"/><w:r><w:commentReference w:id="41"/></w:r></w:p><w:sectPr/></w:body></w:document>"#
+    );
+    // A person who used the tool's name but wrote no rule tag: not the tool's.
+    let comments = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:comments xmlns:w="{W}">
+  <w:comment w:id="41" w:author="EHCP Golden Thread" w:initials="GT"><w:p><w:r><w:t>I wrote this myself.</w:t></w:r></w:p></w:comment>
+</w:comments>"#
+    );
+    let rels = DOC_RELS.replace(
+        "</Relationships>",
+        r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#,
+    );
+    let types = CONTENT_TYPES.replace(
+        "</Types>",
+        r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#,
+    );
+    let input = zip_parts(&[
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", ROOT_RELS.into()),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", rels),
+        ("word/styles.xml", styles("w", W)),
+        ("word/comments.xml", comments.clone()),
+    ]);
+    let findings = |d: &Document| vec![finding_at("outcomes/not-smart", 0, 0..11, d)];
+    let once = annotate_with(&input, findings);
+    let ids = check_output(&input, &once);
+    assert_eq!(ids, BTreeSet::from([42]));
+    let written = part(&once, "word/comments.xml").unwrap();
+    assert!(
+        written.starts_with(&comments[..comments.len() - "</w:comments>".len()]),
+        "the existing bytes come first, unchanged"
+    );
+    // Relationship and content type were there already: not added twice.
+    assert_eq!(
+        count(
+            &part(&once, "word/_rels/document.xml.rels").unwrap(),
+            "relationships/comments"
+        ),
+        1
+    );
+    assert_eq!(
+        part(&once, "[Content_Types].xml"),
+        part(&input, "[Content_Types].xml")
+    );
+    let twice = annotate_with(&once, findings);
+    assert_eq!(
+        part(&once, "word/comments.xml"),
+        part(&twice, "word/comments.xml")
+    );
+    assert_eq!(
+        part(&once, "word/document.xml"),
+        part(&twice, "word/document.xml")
+    );
+}
+
+#[test]
+fn a_review_of_another_document_is_refused() {
+    let a = docx(r#"<w:p><w:r><w:t>One paragraph only.</w:t></w:r></w:p>"#);
+    let b = docx(
+        r#"<w:p><w:r><w:t>First.</w:t></w:r></w:p><w:p><w:r><w:t>Second paragraph, longer.</w:t></w:r></w:p>"#,
+    );
+    let document = read_document(&b).unwrap();
+    let review = Review {
+        findings: vec![finding_at("x/y", 1, 0..6, &document)],
+        document,
+        plan: Plan::default(),
+        thread: ThreadGraph::default(),
+    };
+    let error = annotate(&a, &review, &AnnotateOptions::default()).unwrap_err();
+    assert!(matches!(error, AnnotateError::ReviewMismatch(_)), "{error}");
 }
