@@ -254,7 +254,9 @@ pub fn annotate(
         .copied()
         .filter(|id| !removed_para_ids.contains(id))
         .collect();
-    taken_para.extend(main_para_ids(&main));
+    if uses_modern {
+        taken_para.extend(main_para_ids(&main));
+    }
     let mut removed_durable: BTreeSet<u32> = BTreeSet::new();
     let mut taken_durable: BTreeSet<u32> = BTreeSet::new();
     if let Some(ids) = modern_of(Kind::Ids) {

@@ -746,10 +746,7 @@ pub(crate) struct ExistingMarkers {
 /// Finds `commentRangeStart`, `commentRangeEnd` and `commentReference` in the main part.
 pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarkers, AnnotateError> {
     let mut out = ExistingMarkers::default();
-    if !contains(main, b"commentRangeStart")
-        && !contains(main, b"commentReference")
-        && !contains(main, b"commentRangeEnd")
-    {
+    if !MARKER.is_match(main) {
         return Ok(out);
     }
     // Open elements: (local name is run, start, holds something other than rPr/reference, reference id).
@@ -821,6 +818,6 @@ pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarker
     Ok(out)
 }
 
-pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
-}
+static MARKER: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new("comment(RangeStart|RangeEnd|Reference)").expect("valid pattern")
+});
