@@ -1,8 +1,8 @@
 //! Layouts: the same [`Plan`] written the way different local-authority
 //! templates write it.
 
-use crate::ooxml::{Align, Block, Cell, Document, Inline, ListDef, Para, Run, Table};
-use crate::plan::{Kind, Plan, Provision, Status, Strand, upper_first};
+use crate::ooxml::{Block, Cell, Document, Inline, ListDef, Para, Run, Table};
+use crate::plan::{Kind, Plan, Provision, Status, Strand};
 
 /// Section titles as a template words them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,7 +403,10 @@ fn section_a(plan: &Plan, f: &Flow, lists: &mut Lists, out: &mut Vec<Block>) {
 
 fn needs(plan: &Plan, kind: Kind, f: &Flow, lists: &mut Lists, out: &mut Vec<Block>) {
     let sid = kind.need_section();
-    let strands: Vec<&Strand> = plan.strands_of(kind).collect();
+    let strands: Vec<&Strand> = plan
+        .strands_of(kind)
+        .filter(|s| !s.needs.is_empty() || !s.strengths.is_empty())
+        .collect();
     if strands.is_empty() {
         if let Some(t) = plan.none_text(sid) {
             out.push(Block::P(para(t)));
@@ -1144,12 +1147,72 @@ pub fn county_area_tables(plan: &Plan) -> Document {
     doc
 }
 
-/// Centred cover line used by some layouts.
-pub fn centred(text: &str) -> Para {
-    Para::runs(vec![Run::bold(text)]).align(Align::Center)
+/// A draft under revision: tracked insertions and deletions in the
+/// provision (from `{-…-}`/`{+…+}` markup in the plan's text), a
+/// CREATEDATE field, a REF field to a bookmark on the child's name and an
+/// external hyperlink.
+pub fn tracked_changes(plan: &Plan) -> Document {
+    let mut doc = new_doc(plan);
+    let mut plain = plan.clone();
+    plain.details_table = false;
+    flow(
+        &plain,
+        &Flow {
+            titles: Titles::Long,
+            headings: HeadingMode::Styles,
+            lists: ListMode::Bulleted,
+            tables_for_e_and_f: false,
+            controls: false,
+            bookmarks: false,
+            page_breaks: false,
+        },
+        &mut doc,
+    );
+    let full = plan.full_name();
+    let la_slug: String = plan
+        .la
+        .split_whitespace()
+        .next()
+        .unwrap_or("council")
+        .to_lowercase();
+    for block in &mut doc.blocks {
+        let Block::P(p) = block else { continue };
+        let first = match p.inlines.first() {
+            Some(Inline::Run(r)) => r.text.clone(),
+            _ => continue,
+        };
+        if first == "Full name: " {
+            p.inlines.truncate(1);
+            p.inlines.push(Inline::Bookmarked {
+                id: 900,
+                name: "ChildName".into(),
+                runs: vec![Run::new(full.clone())],
+            });
+        } else if first.starts_with("Date of draft plan") {
+            p.inlines.truncate(1);
+            p.inlines.push(Inline::Field {
+                instr: r#"CREATEDATE \@ "d MMMM yyyy""#.into(),
+                result: vec![Run::new(plan.date.clone())],
+            });
+        } else if first.starts_with("This section is left blank in a draft plan") {
+            p.inlines.push(Inline::Run(Run::new(" The school named for ")));
+            p.inlines.push(Inline::Field {
+                instr: r#"REF ChildName \h"#.into(),
+                result: vec![Run::new(full.clone())],
+            });
+            p.inlines.push(Inline::Run(Run::new(
+                " will be the one agreed after consultation with the family.",
+            )));
+        } else if first.contains("have not asked for a personal budget") {
+            p.inlines.push(Inline::Run(Run::new(" Information about personal budgets is published in the ")));
+            p.inlines.push(Inline::Hyperlink {
+                url: format!("https://www.{la_slug}.example/local-offer/personal-budgets"),
+                runs: vec![Run::new(format!("{} local offer", plan.la))],
+            });
+            p.inlines.push(Inline::Run(Run::new(".")));
+        }
+    }
+    doc.footer = footer(plan);
+    doc
 }
 
-/// Lower-cases nothing; kept for symmetry with [`upper_first`].
-pub fn sentence(text: &str) -> String {
-    upper_first(text)
-}

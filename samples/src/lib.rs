@@ -9,6 +9,9 @@
 //! - [`samples`]: the committed samples.
 
 pub mod content;
+pub mod corpus;
+pub mod defects;
+pub mod docxrs;
 pub mod layouts;
 pub mod ooxml;
 pub mod plan;

@@ -95,6 +95,8 @@ pub enum Inline {
     FieldBegin(String),
     /// The end of a field started with [`Inline::FieldBegin`].
     FieldEnd,
+    /// Runs enclosed in a bookmark (the target of a REF field).
+    Bookmarked { id: u32, name: String, runs: Vec<Run> },
 }
 
 /// Paragraph alignment.
@@ -874,6 +876,13 @@ impl XmlWriter<'_> {
             }
             Inline::FieldEnd => {
                 let _ = write!(self.out, r#"<{p}:r><{p}:fldChar {p}:fldCharType="end"/></{p}:r>"#);
+            }
+            Inline::Bookmarked { id, name, runs } => {
+                let _ = write!(self.out, r#"<{p}:bookmarkStart {p}:id="{id}" {p}:name="{}"/>"#, esc(name));
+                for r in runs {
+                    self.run(r, false);
+                }
+                let _ = write!(self.out, r#"<{p}:bookmarkEnd {p}:id="{id}"/>"#);
             }
             Inline::Bookmark { id, name } => {
                 let _ = write!(

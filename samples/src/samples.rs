@@ -278,7 +278,7 @@ pub struct Sample {
     pub bytes: Vec<u8>,
 }
 
-fn sample(file: &'static str, document: Document) -> Sample {
+pub(crate) fn sample(file: &'static str, document: Document) -> Sample {
     Sample {
         file,
         bytes: document.to_bytes(),
@@ -373,12 +373,277 @@ fn jacob() -> Plan {
     })
 }
 
+fn priya() -> Plan {
+    build(&Spec {
+        first: "Priya",
+        last: "Sharma",
+        preferred: "Priya",
+        dob: Date::new(9, 12, 2015),
+        year: 5,
+        pron: Pron::She,
+        status: Status::Final,
+        date: Date::new(16, 6, 2026),
+        la: "Northbridge Council",
+        setting: "Wrenfield Church of England Primary School",
+        school: ("Wrenfield Church of England Primary School", "Mainstream voluntary aided primary school"),
+        interests: "gymnastics, cooking and stories about animals",
+        packages: vec!["sp-hearing", "ci-understanding", "cl-reading", "health-epilepsy", "social-personalcare"],
+        budget: None,
+        people: ["Dr Laura Brightwell", "Simon Ashdown", "Dr Kwame Boateng", "Rebecca Tolland", "Harriet Quayle"],
+    })
+}
+
+fn oliver() -> Plan {
+    build(&Spec {
+        first: "Oliver",
+        last: "Brennan",
+        preferred: "Ollie",
+        dob: Date::new(15, 7, 2013),
+        year: 8,
+        pron: Pron::He,
+        status: Status::Final,
+        date: Date::new(20, 1, 2026),
+        la: "Westmoor County Council",
+        setting: "Marrowdale High School",
+        school: ("Marrowdale High School", "Mainstream community secondary school (11 to 16)"),
+        interests: "cycling, wildlife photography and cooking",
+        packages: vec!["cl-reading", "semh-friendship", "sp-mobility", "health-sleep"],
+        budget: None,
+        people: ["Dr Naomi Pritchard", "Alan Whitcombe", "Dr Yusuf Karim", "Debbie Lanyon", "Chris Fairweather"],
+    })
+}
+
+fn kofi() -> Plan {
+    build(&Spec {
+        first: "Kofi",
+        last: "Mensah",
+        preferred: "Kofi",
+        dob: Date::new(11, 2, 2019),
+        year: 3,
+        pron: Pron::He,
+        status: Status::Final,
+        date: Date::new(2, 12, 2026),
+        la: "Ashcombe Borough Council",
+        setting: "Saltings Junior School",
+        school: ("Saltings Junior School", "Mainstream junior school"),
+        interests: "dinosaurs, swimming and drumming",
+        packages: vec!["ci-speech", "cl-maths", "semh-anxiety", "health-eating", "social-shortbreaks"],
+        budget: None,
+        people: ["Dr Eleanor Vance", "Tom Redfern", "Dr Grace Adeyemi", "Julie Penrose", "Carys Lloyd"],
+    })
+}
+
+fn sophie() -> Plan {
+    let mut plan = build(&Spec {
+        first: "Sophie",
+        last: "Lang",
+        preferred: "Sophie",
+        dob: Date::new(30, 9, 2015),
+        year: 5,
+        pron: Pron::She,
+        status: Status::Final,
+        date: Date::new(7, 7, 2026),
+        la: "Kestrel Vale Council",
+        setting: "Hollin Bank Primary School",
+        school: ("Hollin Bank Primary School", "Mainstream primary school"),
+        interests: "swimming, board games and her pet rabbits",
+        packages: vec!["sp-mobility", "cl-writing", "social-personalcare", "social-shortbreaks"],
+        budget: Some(vec![
+            "Sophie's parents have asked for a personal budget for the Saturday short-breaks club in Section H.".to_string(),
+            "A direct payment of £2,340 a year (26 sessions of 5 hours at £18 an hour) will be made to Sophie's parents so that they can choose the club. This supports the outcome that Sophie will take part in a weekend club with other young people.".to_string(),
+        ]),
+        people: ["Dr Victoria Hale", "Graham Oakley", "Dr Ruth Ingram", "Paula Everett", "Dominic Shaw"],
+    });
+    plan.single_h = true;
+    plan.extra.push((
+        "H-intro",
+        "This section sets out social care provision made under section 2 of the Chronically Sick and Disabled Persons Act 1970 (H1) and any other social care provision reasonably required by Sophie's learning difficulties or disabilities (H2).".to_string(),
+    ));
+    plan
+}
+
+fn noah() -> Plan {
+    build(&Spec {
+        first: "Noah",
+        last: "Fairbairn",
+        preferred: "Noah",
+        dob: Date::new(6, 4, 2021),
+        year: 1,
+        pron: Pron::He,
+        status: Status::Final,
+        date: Date::new(13, 11, 2026),
+        la: "Northbridge Council",
+        setting: "Thornfield Infant School",
+        school: ("Thornfield Infant School", "Mainstream infant school"),
+        interests: "trains, sand play and singing",
+        packages: vec!["ci-social", "sp-finemotor", "health-sleep"],
+        budget: None,
+        people: ["Dr Alice Montague", "Lisa Brewer", "Dr Hamid Sultani", "Sarah Kettle", "Bronwen Hughes"],
+    })
+}
+
+fn maisie() -> Plan {
+    let mut plan = build(&Spec {
+        first: "Maisie",
+        last: "Okafor",
+        preferred: "Maisie",
+        dob: Date::new(19, 10, 2014),
+        year: 6,
+        pron: Pron::She,
+        status: Status::Draft,
+        date: Date::new(2, 3, 2026),
+        la: "Westmoor County Council",
+        setting: "Coldharbour Primary School",
+        school: ("", ""),
+        interests: "netball, baking and making videos",
+        packages: vec!["cl-maths", "ci-understanding", "semh-regulation"],
+        budget: None,
+        people: ["Dr Julian Crowther", "Angela Petrie", "Dr Farah Siddiqui", "Neil Ambrose", "Kirsty Doyle"],
+    });
+    // The caseworker's tracked edits on the draft: vague wording deleted,
+    // specific wording inserted. Only the inserted text is visible.
+    for s in &mut plan.strands {
+        for p in &mut s.provision {
+            if p.what.starts_with("A precision teaching programme") {
+                p.what = "{-Access to a small group maths intervention as appropriate-}{+A precision teaching programme for number bonds and place value using practical equipment, taught individually+}".to_string();
+                p.freq = "for 15 minutes {-regularly-}{+four times a week+}".to_string();
+            }
+            if p.what.starts_with("Individual speech and language therapy") {
+                p.freq = "for {-up to -}45 minutes once every 2 weeks during term time".to_string();
+            }
+            if p.what.starts_with("Individual sessions on recognising and managing frustration") {
+                p.who = "a {-key adult-}{+learning mentor trained in the programme+}".to_string();
+            }
+        }
+    }
+    plan
+}
+
+fn reuben() -> Plan {
+    let mut plan = build(&Spec {
+        first: "Reuben",
+        last: "Ashworth",
+        preferred: "Reuben",
+        dob: Date::new(3, 3, 2014),
+        year: 8,
+        pron: Pron::He,
+        status: Status::Draft,
+        date: Date::new(25, 9, 2026),
+        la: "Kestrel Vale Council",
+        setting: "Greystone Academy",
+        school: ("", ""),
+        interests: "skateboarding, drawing comics and history",
+        packages: vec!["cl-writing", "semh-anxiety", "health-mental", "sp-hearing"],
+        budget: None,
+        people: ["Dr Miriam Stoddart", "Ian Chalk", "Dr Oluwaseun Bello", "Tracey Voss", "Rhiannon Price"],
+    });
+    plan.extra.push((
+        "B",
+        "For the provision that meets each of these needs, see Section F; the outcomes are in Section E.".to_string(),
+    ));
+    plan
+}
+
+fn tyler() -> Plan {
+    build(&Spec {
+        first: "Tyler",
+        last: "Dawson",
+        preferred: "Tyler",
+        dob: Date::new(22, 8, 2011),
+        year: 10,
+        pron: Pron::He,
+        status: Status::Final,
+        date: Date::new(5, 2, 2026),
+        la: "Ashcombe Borough Council",
+        setting: "Ridgeway Park School",
+        school: ("Ridgeway Park School", "Special school for young people with moderate learning difficulties (11 to 19)"),
+        interests: "animals, guitar music and cooking",
+        packages: vec!["pfa-employment", "pfa-independence", "pfa-community", "pfa-health", "ci-social"],
+        budget: None,
+        people: ["Dr Hugh Lamberton", "Fiona Gedling", "Dr Nisha Patel-Rowe", "Kevin Marlowe", "Joanne Sturt"],
+    })
+}
+
+fn hannah() -> Plan {
+    build(&Spec {
+        first: "Hannah",
+        last: "Pryce",
+        preferred: "Hannah",
+        dob: Date::new(25, 1, 2018),
+        year: 4,
+        pron: Pron::She,
+        status: Status::Final,
+        date: Date::new(11, 11, 2026),
+        la: "Northbridge Council",
+        setting: "Larkspur Vale Primary School",
+        school: ("Larkspur Vale Primary School", "Mainstream community primary school"),
+        interests: "horses, reading comics and crafts",
+        packages: vec!["cl-reading", "sp-finemotor", "semh-friendship"],
+        budget: None,
+        people: ["Dr Bethany Coles", "Peter Castellan", "Dr Anil Mehta", "Yvonne Tranter", "Tessa Greenhalgh"],
+    })
+}
+
+fn leo() -> Plan {
+    build(&Spec {
+        first: "Leo",
+        last: "Marsh",
+        preferred: "Leo",
+        dob: Date::new(12, 6, 2014),
+        year: 7,
+        pron: Pron::He,
+        status: Status::Final,
+        date: Date::new(8, 1, 2026),
+        la: "Westmoor County Council",
+        setting: "Fennick Lane Academy",
+        school: ("Fennick Lane Academy", "Mainstream secondary academy (11 to 16)"),
+        interests: "rugby, coding and science fiction films",
+        packages: vec!["ci-understanding", "cl-maths", "semh-regulation", "health-epilepsy"],
+        budget: None,
+        people: ["Dr Patrick Nolan", "Maria Stenning", "Dr Ifeoma Eze", "Darren Hollis", "Megan Aldridge"],
+    })
+}
+
+fn with_options(mut doc: Document, f: impl FnOnce(&mut Document)) -> Document {
+    f(&mut doc);
+    doc
+}
+
 /// Every committed clean sample, in README order.
 pub fn all() -> Vec<Sample> {
-    vec![
+    let mut out = vec![
         sample("claire.docx", layouts::classic(&claire())),
         sample("heading-styles.docx", layouts::heading_styles(&amir())),
-        sample("bold-headings.docx", layouts::bold_headings(&ellie())),
+        Sample {
+            file: "bold-headings.docx",
+            bytes: crate::docxrs::to_bytes(&layouts::bold_headings(&ellie())),
+        },
         sample("table-per-section.docx", layouts::table_per_section(&jacob())),
-    ]
+        sample("outcome-provision-table.docx", layouts::outcome_provision_table(&priya())),
+        sample("county-area-tables.docx", layouts::county_area_tables(&oliver())),
+        sample("numbered-references.docx", layouts::numbered_references(&kofi())),
+        sample("single-h.docx", layouts::classic(&sophie())),
+        sample("content-controls.docx", layouts::content_controls(&noah())),
+        sample(
+            "tracked-changes.docx",
+            with_options(layouts::tracked_changes(&maisie()), |d| d.track_revisions = true),
+        ),
+        sample("running-header.docx", layouts::running_header(&reuben())),
+        sample(
+            "pfa-year10.docx",
+            with_options(layouts::heading_styles(&tyler()), |d| d.options.bom = true),
+        ),
+        sample(
+            "package-document2.docx",
+            with_options(layouts::classic(&hannah()), |d| {
+                d.options.main_part = "word/document2.xml".into()
+            }),
+        ),
+        sample(
+            "package-prefix.docx",
+            with_options(layouts::heading_styles(&leo()), |d| d.options.prefix = "wx".into()),
+        ),
+    ];
+    out.extend(crate::defects::all());
+    out
 }
