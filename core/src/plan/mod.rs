@@ -13,6 +13,11 @@ pub mod child;
 pub mod items;
 pub mod sections;
 pub mod stated_links;
+pub mod tables;
+pub mod vocabulary;
+
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use std::fmt;
 use std::ops::Range;
@@ -190,6 +195,10 @@ pub struct Section {
     pub found_by: HeadingCue,
     /// Content paragraphs (heading excluded), in document order.
     pub paragraphs: Vec<usize>,
+    /// The section says explicitly that it has nothing to record ("None",
+    /// "No health needs have been identified"): it holds no items yet is not
+    /// empty. Set by [`items`].
+    pub none_statement: bool,
 }
 
 /// How a section heading was recognised.

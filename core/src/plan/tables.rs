@@ -1,0 +1,1 @@
+//! Understanding tables: header rows, columns, row-labelled tables.
