@@ -10,6 +10,7 @@
 //! "links to E1", shared area-of-need sub-headings).
 
 pub mod child;
+pub mod ids;
 pub mod items;
 pub mod sections;
 pub mod stated_links;
