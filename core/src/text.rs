@@ -229,6 +229,35 @@ pub fn ends_with_full_stop(s: &str) -> bool {
     t.ends_with('.') && !t.ends_with("..") && !t.ends_with('…')
 }
 
+/// Where `text` states when something will be achieved ("by the end of
+/// Key Stage 2", "by July 2027", "within 12 months", "by the end of Year 7",
+/// "by her annual review"), as a byte range.
+pub fn find_time_frame(text: &str) -> Option<Range<usize>> {
+    static TIME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)\b(?:by|before|within|over|during|until|at|in)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|start\s+of\s+(?:the\s+)?|next\s+|following\s+)?(?:
+                \d+\s+(?:weeks?|months?|years?|terms?|half[\s-]terms?)
+              | (?:one|two|three|four|six|nine|twelve|eighteen)\s+(?:weeks?|months?|years?|terms?)
+              | (?:academic\s+|school\s+)?year\s*(?:\d{1,2}|r)\b
+              | reception
+              | key\s*stage\s*\d | ks\s*\d
+              | (?:spring|summer|autumn|christmas|easter)(?:\s+(?:term|half[\s-]term|holidays?))?(?:\s+\d{4})?
+              | (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}
+              | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}
+              | \d{4}\b
+              | (?:this|that|her|his|their|the)\s+(?:academic\s+|school\s+)?(?:year|term)
+              | (?:her|his|their|the)\s+(?:next\s+|first\s+)?(?:annual\s+)?review
+              | annual\s+review
+              | age\s+\d{1,2}
+              | (?:primary|secondary)\s+(?:school|phase)
+              | (?:her|his|their)\s+(?:time\s+(?:at|in)|transition|move)\b[^,.;]*
+            )",
+        )
+        .expect("time frame pattern")
+    });
+    TIME_FRAME.find(text).map(|m| m.range())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +299,21 @@ mod tests {
         assert_eq!(found[1].1, Date::ymd(2025, 9, 1).unwrap());
         assert!(find_dates("Claire may 2 times a week").is_empty());
         assert!(find_dates("they may 2025").is_empty());
+    }
+
+    #[test]
+    fn finds_time_frames() {
+        for (t, want) in [
+            ("Claire will read 50 words by the end of Key Stage 2.", "by the end of Key Stage 2"),
+            ("By July 2027, Claire will swim.", "By July 2027"),
+            ("Sam will travel alone within 12 months", "within 12 months"),
+            ("by the end of Year 7", "by the end of Year 7"),
+            ("by her next annual review", "by her next annual review"),
+        ] {
+            let r = find_time_frame(t).expect(t);
+            assert_eq!(&t[r], want);
+        }
+        assert_eq!(find_time_frame("Claire will read fluently."), None);
     }
 
     #[test]

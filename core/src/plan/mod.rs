@@ -424,7 +424,7 @@ pub fn extract_plan(document: &Document, options: &ExtractOptions) -> Plan {
         ..Plan::default()
     };
     child::read(document, &mut plan, options);
-    items::read(document, &mut plan);
-    stated_links::read(document, &mut plan);
+    let evidence = items::read(document, &mut plan);
+    stated_links::read(document, &mut plan, &evidence);
     plan
 }

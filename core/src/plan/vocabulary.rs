@@ -167,7 +167,7 @@ pub enum HeadingForm {
 }
 
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:section|part)\s*(?P<l>[a-k])(?P<n>\d{1,2})?(?P<rest>.*)$")
+    Regex::new(r"(?i)^(?:sections?|part)\s*(?P<l>[a-k])(?P<n>\d{1,2})?(?P<rest>.*)$")
         .expect("pattern")
 });
 
@@ -455,6 +455,7 @@ mod tests {
             ("Advice and information", K),
             ("Section A1 About me", A),
             ("Section B Special educational needs", B),
+            ("Sections B, E and F", B),
         ] {
             assert_eq!(id(text), Some(want), "{text}");
         }
@@ -469,7 +470,6 @@ mod tests {
             "A child who struggles with reading",
             "I am happy at school",
             "B1 Claire has difficulty with reading",
-            "Sections B and E",
             "Section 2",
             "Needs",
             "Strengths",
