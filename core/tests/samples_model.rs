@@ -272,3 +272,21 @@ fn every_sample_plan_model() {
         insta::assert_snapshot!(name.clone(), outline(&document, &plan));
     }
 }
+
+/// A development aid: prints the outline of the files named in
+/// `EHCP_OUTLINE` (colon-separated). `cargo test --test samples_model --
+/// --ignored --nocapture`.
+#[test]
+#[ignore = "prints outlines of files named in EHCP_OUTLINE"]
+fn outline_of_files_named_in_env() {
+    let Ok(list) = std::env::var("EHCP_OUTLINE") else {
+        return;
+    };
+    for path in list.split(':') {
+        let bytes = std::fs::read(path).expect("file");
+        let document = read_document(&bytes).expect("document");
+        let plan = extract_plan(&document, &ExtractOptions::default());
+        eprintln!("==== {path}\n{}", outline(&document, &plan));
+        check_invariants(path, &document, &plan);
+    }
+}

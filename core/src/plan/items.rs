@@ -37,7 +37,7 @@ use super::ids;
 use super::sections::excluded_paragraphs;
 use super::tables::{self, Column};
 use super::vocabulary::{
-    area_of, area_prefix, is_introduction, is_none_statement, is_placeholder, is_subheading,
+    area_of, area_prefix, is_introduction, is_none_statement, is_placement_pending, is_placeholder, is_subheading,
     mentions_h1, mentions_h2,
 };
 use super::{
@@ -237,6 +237,18 @@ static ASPIRATION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)aspiration|hopes?\b|dreams?|ambitions?|future|when i (?:grow up|leave)|want to (?:achieve|be|do)|goals?\b|wishes").expect("pattern")
 });
 
+/// Which paragraphs belong to the section being read.
+struct Members<'a> {
+    owner: &'a [usize],
+    section: usize,
+}
+
+impl Members<'_> {
+    fn has(&self, paragraph: usize) -> bool {
+        self.owner.get(paragraph) == Some(&self.section)
+    }
+}
+
 struct Reader<'a> {
     doc: &'a Document,
     excluded: Vec<bool>,
@@ -264,7 +276,15 @@ pub fn read(document: &Document, plan: &mut Plan) -> Evidence {
         warnings: Vec::new(),
         by_text: HashMap::new(),
     };
-    let n = document.paragraphs.len();
+    // The section each paragraph belongs to (the first, for a shared H).
+    let mut owner = vec![usize::MAX; document.paragraphs.len()];
+    for (k, section) in plan.sections.iter().enumerate() {
+        for &i in &section.paragraphs {
+            if owner[i] == usize::MAX {
+                owner[i] = k;
+            }
+        }
+    }
     for k in 0..plan.sections.len() {
         let section = &plan.sections[k];
         // A single H reported as H1 and H2 is read once.
@@ -281,18 +301,15 @@ pub fn read(document: &Document, plan: &mut Plan) -> Evidence {
                 .sections
                 .get(k + 1)
                 .is_some_and(|s| s.id == SectionId::H2 && s.paragraphs == section.paragraphs);
-        let mut in_section = vec![false; n];
-        for &i in &section.paragraphs {
-            in_section[i] = true;
-        }
-        let none = reader.read_section(section, &in_section, shared_h);
+        let members = Members { owner: &owner, section: k };
+        let none = reader.read_section(section, &members, shared_h);
         plan.sections[k].none_statement = none;
     }
     reader.finish(plan)
 }
 
 impl Reader<'_> {
-    fn read_section(&mut self, section: &Section, in_section: &[bool], shared_h: bool) -> bool {
+    fn read_section(&mut self, section: &Section, in_section: &Members, shared_h: bool) -> bool {
         let mut flow = Flow::new(section.id, kind_of(section.id));
         flow.shared_h = shared_h;
         if section.id == SectionId::A {
@@ -342,7 +359,9 @@ impl Reader<'_> {
             flow.last = None;
             return None;
         }
-        if is_none_statement(trimmed) {
+        if is_none_statement(trimmed)
+            || (flow.kind == Kind::Placement && is_placement_pending(trimmed))
+        {
             flow.none = true;
             flow.last = None;
             return None;
@@ -355,11 +374,14 @@ impl Reader<'_> {
         let own_id = ids::text_id(trimmed, flow.section);
         if own_id.is_none() && is_subheading(p) {
             let label = trimmed.trim_end_matches(':').trim().to_owned();
+            let term = tables::outcome_term(&label);
             if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
+                // A new area starts its outcomes afresh.
                 flow.area = Some(area);
+                flow.term = term;
             }
-            if let Some(term) = tables::outcome_term(&label) {
-                flow.term = Some(term);
+            if term.is_some() {
+                flow.term = term;
             }
             if flow.kind == Kind::Need {
                 if STRENGTHS.is_match(&label) {
@@ -486,7 +508,7 @@ impl Reader<'_> {
 
     /// Reads the rows of a table that lie in the section. Returns false
     /// when the table is a single column, to be read like body text.
-    fn read_table(&mut self, t: usize, flow: &mut Flow, in_section: &[bool]) -> bool {
+    fn read_table(&mut self, t: usize, flow: &mut Flow, in_section: &Members) -> bool {
         let doc = self.doc;
         let Some(table) = doc.tables.get(t) else {
             return false;
@@ -496,7 +518,7 @@ impl Reader<'_> {
                 table.rows[r]
                     .cells
                     .iter()
-                    .any(|c| c.paragraphs.iter().any(|&i| in_section[i]))
+                    .any(|c| c.paragraphs.iter().any(|&i| in_section.has(i)))
             })
             .collect();
         let written = |row: &Row| {
@@ -543,13 +565,13 @@ impl Reader<'_> {
         kind: Kind,
         section: SectionId,
         cell: CellPosition,
-        in_section: &[bool],
+        in_section: &Members,
     ) -> (Vec<usize>, bool) {
         let mut flow = base.for_cell(kind, section, cell);
         flow.shared_h = base.shared_h && kind == base.kind;
         let mut out = Vec::new();
         for &i in self.doc.cell_paragraphs(cell) {
-            if in_section[i]
+            if in_section.has(i)
                 && let Some(d) = self.step(&mut flow, i)
             {
                 out.push(d);
@@ -564,7 +586,7 @@ impl Reader<'_> {
         columns: &[Option<Column>],
         rows: &[usize],
         flow: &mut Flow,
-        in_section: &[bool],
+        in_section: &Members,
     ) {
         let doc = self.doc;
         let table = &doc.tables[t];
@@ -728,7 +750,7 @@ impl Reader<'_> {
         }
     }
 
-    fn read_row_labelled(&mut self, t: usize, rows: &[usize], flow: &mut Flow, in_section: &[bool]) {
+    fn read_row_labelled(&mut self, t: usize, rows: &[usize], flow: &mut Flow, in_section: &Members) {
         let doc = self.doc;
         let table = &doc.tables[t];
         let mut table_flow = flow.clone();
@@ -828,7 +850,7 @@ impl Reader<'_> {
     }
 
     /// A table with no header row: label/value rows, or one item per row.
-    fn read_rows(&mut self, t: usize, rows: &[usize], flow: &mut Flow, in_section: &[bool]) {
+    fn read_rows(&mut self, t: usize, rows: &[usize], flow: &mut Flow, in_section: &Members) {
         let doc = self.doc;
         let table = &doc.tables[t];
         let two_columns = rows.iter().all(|&r| table.rows[r].cells.len() <= 2);
@@ -872,7 +894,7 @@ impl Reader<'_> {
                 .cells
                 .iter()
                 .flat_map(|c| c.paragraphs.iter().copied())
-                .filter(|&i| in_section[i] && !doc.paragraphs[i].text.trim().is_empty())
+                .filter(|&i| in_section.has(i) && !doc.paragraphs[i].text.trim().is_empty())
                 .collect();
             if paragraphs.is_empty() {
                 continue;

@@ -35,7 +35,12 @@ fn allowed(from: Rank, to: Rank) -> bool {
     )
 }
 
+/// A bound on stated links, against hostile documents (thousands of items
+/// under one heading would otherwise give millions of pairs).
+const MAX_LINKS: usize = 20_000;
+
 struct Linker {
+    capped: bool,
     rank: HashMap<String, Rank>,
     seen: HashSet<(String, String)>,
     links: Vec<Link>,
@@ -43,6 +48,10 @@ struct Linker {
 
 impl Linker {
     fn add(&mut self, a: &str, b: &str, evidence: LinkEvidence, detail: String) {
+        if self.links.len() >= MAX_LINKS {
+            self.capped = true;
+            return;
+        }
         let (Some(&ra), Some(&rb)) = (self.rank.get(a), self.rank.get(b)) else {
             return;
         };
@@ -88,6 +97,7 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
         rank.insert(p.item.id.clone(), Rank::Provision);
     }
     let mut linker = Linker {
+        capped: false,
         rank,
         seen: HashSet::new(),
         links: Vec::new(),
@@ -96,6 +106,9 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
     // Same table row, or the same row-labelled table.
     for group in &evidence.groups {
         for (k, a) in group.items.iter().enumerate() {
+            if linker.capped {
+                break;
+            }
             for b in &group.items[k + 1..] {
                 linker.add(a, b, LinkEvidence::TableRow, group.detail.clone());
             }
@@ -181,27 +194,35 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
     let mut pairs: Vec<(String, String, String)> = Vec::new();
     for (n, na, nh) in &needs {
         for (o, oa, oh) in &outcomes {
-            if na == oa {
+            if na == oa && pairs.len() < MAX_LINKS {
                 pairs.push((n.id.clone(), o.id.clone(), detail(nh, oh)));
             }
         }
         for (p, pa, ph) in &provision {
-            if na == pa && provision_meets(n.section, p.section) {
+            if na == pa && provision_meets(n.section, p.section) && pairs.len() < MAX_LINKS {
                 pairs.push((n.id.clone(), p.id.clone(), detail(nh, ph)));
             }
         }
     }
     for (o, oa, oh) in &outcomes {
         for (p, pa, ph) in &provision {
-            if oa == pa {
+            if oa == pa && pairs.len() < MAX_LINKS {
                 pairs.push((o.id.clone(), p.id.clone(), detail(oh, ph)));
             }
         }
+    }
+    if pairs.len() >= MAX_LINKS {
+        linker.capped = true;
     }
     for (a, b, d) in pairs {
         linker.add(&a, &b, LinkEvidence::Heading, d);
     }
 
+    if linker.capped {
+        plan.warnings.push(format!(
+            "the plan states more than {MAX_LINKS} links between items; only the first {MAX_LINKS} were kept"
+        ));
+    }
     plan.links.extend(linker.links);
 }
 

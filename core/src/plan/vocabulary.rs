@@ -388,12 +388,24 @@ pub fn is_none_statement(text: &str) -> bool {
     !t.is_empty() && word_count(t) <= 30 && NONE.is_match(t)
 }
 
+/// Section I of a draft: the setting is not named yet ("To be named in
+/// the final plan", "To be confirmed following consultation").
+pub fn is_placement_pending(text: &str) -> bool {
+    static PENDING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:the\s+)?(?:school|setting|placement|name\s+of\s+(?:the\s+)?(?:school|setting))\s+(?:is\s+|will\s+be\s+)?)?(?:to\s+be|will\s+be)\s+(?:named|confirmed|agreed|decided|determined|identified|finalised|completed)\b|(?:not|is\s+not|are\s+not)\s+(?:named|completed)\s+(?:in|at)\s+(?:the\s+)?(?:a\s+)?draft|left\s+blank\s+(?:in|at|for)\s+(?:the\s+)?(?:a\s+)?draft",
+        )
+        .expect("pattern")
+    });
+    word_count(text) <= 30 && PENDING.is_match(text)
+}
+
 /// A paragraph introducing what follows ("Claire's needs are described
 /// below:", "The outcomes are as follows").
 pub fn is_introduction(text: &str) -> bool {
     static INTRO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:described|set out|listed|detailed|outlined|summarised|summarized|shown|recorded|given|included) below\b|\bas follows\b|^(?:in )?this section\b|\bthe following\b.*:\s*$|^(?:please )?(?:see|refer to)\b",
+            r"(?i)\b(?:described|set out|listed|detailed|outlined|summarised|summarized|shown|recorded|given|included|written)(?: (?:in|within) (?:the )?(?:table|tables|section|sections|boxes|box)(?: [a-k]\d?)?)? below\b|\bin the (?:table|tables|boxes|box) below\b|\bas follows\b|^(?:in )?this section\b|\bthe following\b.*:\s*$|^(?:please )?(?:see|refer to)\b",
         )
         .expect("pattern")
     });
@@ -529,7 +541,12 @@ mod tests {
         }
         assert!(is_introduction("Claire's needs are described below."));
         assert!(is_introduction("Claire will:"));
+        assert!(is_introduction("Provision is set out in the table below."));
+        assert!(is_introduction("The outcomes are listed in the table below"));
         assert!(!is_introduction("Claire will read 50 words by July 2026."));
+        assert!(is_placement_pending("To be named in the final plan."));
+        assert!(is_placement_pending("This section is not completed in a draft plan."));
+        assert!(!is_placement_pending("Oakfield Primary School (mainstream)"));
         assert!(is_placeholder("Click or tap here to enter text."));
         assert!(is_placeholder("[Insert outcome]"));
         assert!(!is_placeholder("Claire [age 9] reads"));
