@@ -37,6 +37,7 @@ use super::ids;
 use super::sections::excluded_paragraphs;
 use super::tables::{self, Column};
 use super::vocabulary::{
+    self,
     area_of, area_prefix, is_introduction, is_none_statement, is_placement_pending, is_placeholder, is_subheading,
     mentions_h1, mentions_h2,
 };
@@ -182,6 +183,10 @@ struct Flow {
     items: usize,
     none: bool,
     cell: Option<CellPosition>,
+    /// The emphasised line read as a sub-heading, which becomes an item
+    /// itself if nothing stands under it ("Poor working memory" in bold).
+    heading_paragraph: Option<usize>,
+    under_heading: usize,
 }
 
 impl Flow {
@@ -202,6 +207,8 @@ impl Flow {
             items: 0,
             none: false,
             cell: None,
+            heading_paragraph: None,
+            under_heading: 0,
         }
     }
 
@@ -223,6 +230,8 @@ impl Flow {
             items: 0,
             none: false,
             cell: Some(cell),
+            heading_paragraph: None,
+            under_heading: 0,
         }
     }
 }
@@ -343,6 +352,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.end(&mut flow);
         flow.none
     }
 
@@ -363,6 +373,7 @@ impl Reader<'_> {
             || (flow.kind == Kind::Placement && is_placement_pending(trimmed))
         {
             flow.none = true;
+            flow.under_heading += 1;
             flow.last = None;
             return None;
         }
@@ -373,7 +384,20 @@ impl Reader<'_> {
         }
         let own_id = ids::text_id(trimmed, flow.section);
         if own_id.is_none() && is_subheading(p) {
+            self.promote(flow);
             let label = trimmed.trim_end_matches(':').trim().to_owned();
+            flow.heading_paragraph = (matches!(flow.kind, Kind::Need | Kind::Outcome | Kind::Provision)
+                && !flow.strengths
+                && !vocabulary::look(p).styled
+                && !trimmed.ends_with(':')
+                && word_count(&label) >= 3
+                && tables::column_of(&label, None).is_none()
+                && area_of(&label).is_none()
+                && tables::outcome_term(&label).is_none()
+                && !STRENGTHS.is_match(&label)
+                && !ASPIRATION_HEADING.is_match(&label))
+            .then_some(i);
+            flow.under_heading = 0;
             let term = tables::outcome_term(&label);
             if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
                 // A new area starts its outcomes afresh.
@@ -397,6 +421,24 @@ impl Reader<'_> {
         }
         if p.list.is_none() && own_id.is_none() && is_introduction(trimmed) {
             flow.last = None;
+            return None;
+        }
+        // "Frequency: daily", "By whom: teaching assistant" under an item.
+        if let Some(last) = flow.last
+            && own_id.is_none()
+            && let Some((label, value)) = trimmed.split_once(':')
+            && word_count(label) <= 4
+            && !value.trim().is_empty()
+            && let Some(col) = tables::column_of(label, Some(flow.section))
+            && matches!(
+                col,
+                Column::Who | Column::Frequency | Column::Duration | Column::Group | Column::TimeFrame
+            )
+        {
+            let start = text.len() - text.trim_start().len();
+            let draft = &mut self.drafts[last];
+            draft.spans.push((i, start..start + trimmed.len()));
+            set_detail(draft, col, value.trim());
             return None;
         }
         if let Some(last) = flow.last
@@ -428,6 +470,7 @@ impl Reader<'_> {
         };
         flow.numbered_in_text &= doc_id.is_some() && !from_list;
         flow.items += 1;
+        flow.under_heading += 1;
         let start = text.len() - text.trim_start().len();
         let mut section = flow.section;
         if flow.shared_h {
@@ -478,6 +521,45 @@ impl Reader<'_> {
         self.drafts.push(draft);
         flow.last = Some(index);
         Some(index)
+    }
+
+    /// An emphasised line with nothing under it was an item, not a heading.
+    fn promote(&mut self, flow: &mut Flow) {
+        let Some(h) = flow.heading_paragraph.take() else {
+            return;
+        };
+        if flow.under_heading > 0 {
+            return;
+        }
+        let text = &self.doc.paragraphs[h].text;
+        let start = text.len() - text.trim_start().len();
+        let draft = Draft {
+            kind: flow.kind,
+            section: flow.section,
+            doc_id: None,
+            from_list: false,
+            spans: vec![(h, start..start + text.trim().len())],
+            list_level: None,
+            area: flow.area,
+            heading: None,
+            cell: self.doc.paragraphs[h].cell,
+            time_frame: None,
+            term: flow.term.filter(|_| flow.kind == Kind::Outcome),
+            what: None,
+            who: None,
+            frequency: None,
+            duration: None,
+            group: None,
+            author: None,
+            role: None,
+            date: None,
+        };
+        self.drafts.push(draft);
+    }
+
+    /// Ends a flow: a last emphasised line with nothing under it is an item.
+    fn end(&mut self, flow: &mut Flow) {
+        self.promote(flow);
     }
 
     fn continues(&self, flow: &Flow, last: usize, i: usize, numbered: bool) -> bool {
@@ -577,6 +659,9 @@ impl Reader<'_> {
                 out.push(d);
             }
         }
+        let before = self.drafts.len();
+        self.end(&mut flow);
+        out.extend(before..self.drafts.len());
         (out, flow.none)
     }
 
@@ -658,8 +743,36 @@ impl Reader<'_> {
                     in_section,
                 );
                 flow.none |= none && rows.len() == 1;
+                if let Some(Column::Outcome(Some(term))) = columns[pc] {
+                    for &d in &items {
+                        self.drafts[d].term = Some(term);
+                    }
+                }
                 primary_items.extend(&items);
                 row_items.extend(items);
+            } else if primary.is_none() {
+                // No item column (an advice list of Name | Role | Date): the
+                // row is the item.
+                let paragraphs: Vec<usize> = row
+                    .cells
+                    .iter()
+                    .flat_map(|c| c.paragraphs.iter().copied())
+                    .filter(|&i| in_section.has(i) && !doc.paragraphs[i].text.trim().is_empty())
+                    .collect();
+                let mut row_flow = row_flow.clone();
+                row_flow.cell = Some(CellPosition { table: t, row: r, cell: 0 });
+                row_flow.last = None;
+                if let Some((&first, rest)) = paragraphs.split_first()
+                    && let Some(d) = self.step(&mut row_flow, first)
+                {
+                    for &i in rest {
+                        let text = &doc.paragraphs[i].text;
+                        let start = text.len() - text.trim_start().len();
+                        self.drafts[d].spans.push((i, start..start + text.trim().len()));
+                    }
+                    primary_items.push(d);
+                    row_items.push(d);
+                }
             }
             for (c, col) in columns.iter().enumerate() {
                 let Some(col) = *col else { continue };
@@ -697,6 +810,11 @@ impl Reader<'_> {
                     CellPosition { table: t, row: r, cell: c },
                     in_section,
                 );
+                if let Column::Outcome(Some(term)) = col {
+                    for &d in &items {
+                        self.drafts[d].term = Some(term);
+                    }
+                }
                 row_items.extend(items);
             }
             // Details.
@@ -721,9 +839,6 @@ impl Reader<'_> {
                         }
                         (Column::TimeFrame, Kind::Outcome) => {
                             draft.time_frame = Some(text.clone());
-                        }
-                        (Column::Outcome(Some(term)), Kind::Outcome) => {
-                            draft.term = draft.term.or(Some(term));
                         }
                         (Column::Author | Column::Who, Kind::Advice) => {
                             draft.author = Some(text.clone());
@@ -1036,6 +1151,21 @@ impl Reader<'_> {
                 })
                 .collect(),
         }
+    }
+}
+
+fn set_detail(draft: &mut Draft, col: Column, value: &str) {
+    let v = Some(value.to_owned());
+    match (col, draft.kind) {
+        (Column::Who, Kind::Provision) => draft.who = v,
+        (Column::Frequency, Kind::Provision) => draft.frequency = v,
+        (Column::Duration, Kind::Provision) => draft.duration = v,
+        (Column::Group, Kind::Provision) => draft.group = v,
+        (Column::TimeFrame, Kind::Outcome) => draft.time_frame = v,
+        (Column::Author | Column::Who, Kind::Advice) => draft.author = v,
+        (Column::Role, Kind::Advice) => draft.role = v,
+        (Column::Date, Kind::Advice) => draft.date = find_dates(value).first().map(|d| d.1),
+        _ => {}
     }
 }
 
@@ -1413,5 +1543,60 @@ mod tests {
         let plan = plan_of(&doc);
         let sections: Vec<_> = plan.provision.iter().map(|p| p.item.section).collect();
         assert_eq!(sections, [SectionId::H1, SectionId::H1, SectionId::H2]);
+    }
+
+    #[test]
+    fn detail_lines_continue_items_and_bold_lines_alone_are_items() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section F")
+            .bullet("Phonics programme delivered in a group of four.")
+            .p("Frequency: daily, 20 minutes")
+            .p("By whom: a trained teaching assistant")
+            .heading(1, "Section B")
+            .bold("Poor working memory and slow processing")
+            .bold("Difficulty with fine motor skills")
+            .p("Claire struggles to hold a pencil.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.provision.len(), 1);
+        let p = &plan.provision[0];
+        assert_eq!(p.frequency.as_deref(), Some("daily, 20 minutes"));
+        assert_eq!(p.who.as_deref(), Some("a trained teaching assistant"));
+        assert_eq!(p.item.spans.len(), 3);
+        let needs: Vec<_> = plan.needs.iter().map(|n| n.item.text.as_str()).collect();
+        assert_eq!(
+            needs,
+            [
+                "Poor working memory and slow processing",
+                "Claire struggles to hold a pencil."
+            ]
+        );
+        assert_eq!(
+            plan.needs[1].item.heading.as_deref(),
+            Some("Difficulty with fine motor skills")
+        );
+    }
+
+    #[test]
+    fn outcome_columns_keep_their_own_terms_and_advice_tables_without_an_advice_column() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .table(&[
+                &["**Long-term outcome", "**Short-term steps"],
+                &["Claire will read fluently by the end of KS2.", "Claire will read 50 words by Easter."],
+            ])
+            .heading(1, "Section K")
+            .table(&[
+                &["**Name of professional", "**Role", "**Date of advice"],
+                &["Dr Jane Patel", "Educational Psychologist", "14/03/2025"],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        let terms: Vec<_> = plan.outcomes.iter().map(|o| o.term).collect();
+        assert_eq!(terms, [Some(OutcomeTerm::LongTerm), Some(OutcomeTerm::ShortTerm)]);
+        assert_eq!(plan.advice.len(), 1);
+        assert_eq!(plan.advice[0].author.as_deref(), Some("Dr Jane Patel"));
+        assert_eq!(plan.advice[0].role.as_deref(), Some("Educational Psychologist"));
+        assert_eq!(plan.advice[0].date, Date::ymd(2025, 3, 14));
     }
 }

@@ -199,7 +199,13 @@ pub fn header_columns(
         cols.push(col);
     }
     let items = cols.iter().flatten().filter(|c| c.is_item()).count();
-    (items >= 1 && (named >= 2 || (named >= 1 && (row.header || bold)))).then_some(cols)
+    let advice = section == Some(SectionId::K)
+        && cols
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Column::Author | Column::Role | Column::Date));
+    ((items >= 1 || advice) && (named >= 2 || (named >= 1 && (row.header || bold))))
+        .then_some(cols)
 }
 
 /// Whether the rows are labelled in their first cell (the county layout):
