@@ -156,7 +156,11 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, Date)> {
         let whole = c.get(0).expect("match");
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
         let date = if let Some(y) = num("iy") {
-            Date::ymd(y as i32, num("im").unwrap_or(0) as u8, num("id").unwrap_or(0) as u8)
+            Date::ymd(
+                y as i32,
+                num("im").unwrap_or(0) as u8,
+                num("id").unwrap_or(0) as u8,
+            )
         } else if let Some(d) = num("nd") {
             let y = num("ny").unwrap_or(0);
             let y = if c.name("ny").is_some_and(|m| m.as_str().len() == 2) {
@@ -304,7 +308,10 @@ mod tests {
     #[test]
     fn finds_time_frames() {
         for (t, want) in [
-            ("Claire will read 50 words by the end of Key Stage 2.", "by the end of Key Stage 2"),
+            (
+                "Claire will read 50 words by the end of Key Stage 2.",
+                "by the end of Key Stage 2",
+            ),
             ("By July 2027, Claire will swim.", "By July 2027"),
             ("Sam will travel alone within 12 months", "within 12 months"),
             ("by the end of Year 7", "by the end of Year 7"),

@@ -51,8 +51,16 @@ fn check_invariants(name: &str, document: &Document, plan: &Plan) {
         check_spans(name, document, item);
     }
     for link in &plan.links {
-        assert!(ids.contains(&link.from), "{name}: link from unknown {}", link.from);
-        assert!(ids.contains(&link.to), "{name}: link to unknown {}", link.to);
+        assert!(
+            ids.contains(&link.from),
+            "{name}: link from unknown {}",
+            link.from
+        );
+        assert!(
+            ids.contains(&link.to),
+            "{name}: link to unknown {}",
+            link.to
+        );
         assert_ne!(link.from, link.to, "{name}: self link");
         assert!(!link.detail.is_empty());
     }
@@ -98,17 +106,22 @@ fn wild_corpus_extracts_without_panic_and_keeps_the_model_promises() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "docx" | "docm" | "dotx" | "dotm"))
-            {
+            } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "docx" | "docm" | "dotx" | "dotm"
+                )
+            }) {
                 files.push(path);
             }
         }
     }
     files.sort();
-    assert!(files.len() > 100, "expected the wild corpus, found {}", files.len());
+    assert!(
+        files.len() > 100,
+        "expected the wild corpus, found {}",
+        files.len()
+    );
     let mut read = 0;
     for path in &files {
         let name = path.display().to_string();
@@ -155,7 +168,11 @@ fn outline(document: &Document, plan: &Plan) -> String {
             s.found_by,
             s.heading_paragraph,
             s.paragraphs.len(),
-            if s.none_statement { " (none statement)" } else { "" }
+            if s.none_statement {
+                " (none statement)"
+            } else {
+                ""
+            }
         );
     }
     let mut items = String::from("items:\n");
@@ -167,7 +184,8 @@ fn outline(document: &Document, plan: &Plan) -> String {
             if item.id_from_document { "*" } else { "" },
             item.section,
             item.first_paragraph().map_or("-".into(), |p| p.to_string()),
-            item.area.map_or(String::new(), |a| format!("area={} ", a.as_str())),
+            item.area
+                .map_or(String::new(), |a| format!("area={} ", a.as_str())),
             item.heading
                 .as_ref()
                 .map_or(String::new(), |h| format!("under={:?} ", clip(h, 40))),

@@ -43,10 +43,12 @@ fn field_of(label: &str) -> Option<(Field, u8)> {
     let has = |w: &str| l.contains(w);
     Some(match l {
         "name" | "full name" | "legal name" => (Field::Name, 1),
-        "first name" | "first names" | "forename" | "forenames" | "forename(s)" | "first name(s)"
-        | "given name" => (Field::FirstName, 2),
+        "first name" | "first names" | "forename" | "forenames" | "forename(s)"
+        | "first name(s)" | "given name" => (Field::FirstName, 2),
         "surname" | "last name" | "family name" => (Field::Surname, 2),
-        _ if has("known as") || has("preferred name") || has("likes to be called")
+        _ if has("known as")
+            || has("preferred name")
+            || has("likes to be called")
             || has("prefers to be called") =>
         {
             (Field::Preferred, 2)
@@ -54,8 +56,12 @@ fn field_of(label: &str) -> Option<(Field, u8)> {
         _ if has("date of birth") || l == "dob" || l == "d.o.b" || has("birth date") => {
             (Field::Birth, 2)
         }
-        _ if has("year group") || has("nc year") || has("national curriculum year")
-            || has("school year") || l == "year" || has("current year") =>
+        _ if has("year group")
+            || has("nc year")
+            || has("national curriculum year")
+            || has("school year")
+            || l == "year"
+            || has("current year") =>
         {
             (Field::Year, 2)
         }
@@ -64,13 +70,22 @@ fn field_of(label: &str) -> Option<(Field, u8)> {
         _ if has("date") && (has("final") || has("finalised") || has("finalized")) => {
             (Field::FinalDate, 2)
         }
-        _ if has("date of plan") || has("plan date") || has("date issued")
-            || has("date of issue") || has("issue date") || has("date of this plan")
-            || has("date plan issued") || has("date of ehc") || has("date of the plan") =>
+        _ if has("date of plan")
+            || has("plan date")
+            || has("date issued")
+            || has("date of issue")
+            || has("issue date")
+            || has("date of this plan")
+            || has("date plan issued")
+            || has("date of ehc")
+            || has("date of the plan") =>
         {
             (Field::IssueDate, 2)
         }
-        _ if (has("child") || has("young person") || has("pupil") || has("learner")
+        _ if (has("child")
+            || has("young person")
+            || has("pupil")
+            || has("learner")
             || has("student"))
             && has("name")
             && !has("school")
@@ -178,7 +193,9 @@ pub fn read(document: &Document, plan: &mut Plan, options: &ExtractOptions) {
         let v = normalise(value);
         if v.starts_with("draft") {
             offer_status(PlanStatus::Draft, 4);
-        } else if v.starts_with("final") || v.starts_with("issued") || v.starts_with("amended final")
+        } else if v.starts_with("final")
+            || v.starts_with("issued")
+            || v.starts_with("amended final")
         {
             offer_status(PlanStatus::Final, 4);
         }
@@ -190,7 +207,9 @@ pub fn read(document: &Document, plan: &mut Plan, options: &ExtractOptions) {
                 found.offer(Field::Name, 1, &c["name"], usize::MAX);
             }
             let n = normalise(t);
-            if n.split(|c: char| !c.is_alphanumeric()).any(|w| w == "draft") {
+            if n.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "draft")
+            {
                 offer_status(PlanStatus::Draft, 1);
             } else if n.contains("final plan") || n.contains("final ehc") {
                 offer_status(PlanStatus::Final, 1);

@@ -102,9 +102,8 @@ pub struct Reference {
     pub candidates: Vec<String>,
 }
 
-static REF_LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-K]\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\b").expect("pattern")
-});
+static REF_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-K]\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\b").expect("pattern"));
 
 static REF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -163,9 +162,18 @@ mod tests {
         assert_eq!(text_id("Need 2 – reading", b).unwrap().0, "Need 2");
         assert_eq!(text_id("E1 Claire will", b), None);
         assert_eq!(text_id("Be kind", b), None);
-        assert_eq!(text_id("Outcome 3: Claire", SectionId::E).unwrap().0, "Outcome 3");
-        assert_eq!(text_id("H1.2 Short breaks", SectionId::H2).unwrap().0, "H1.2");
-        assert_eq!(is_bare_id("Outcome 1", SectionId::E), Some("Outcome 1".into()));
+        assert_eq!(
+            text_id("Outcome 3: Claire", SectionId::E).unwrap().0,
+            "Outcome 3"
+        );
+        assert_eq!(
+            text_id("H1.2 Short breaks", SectionId::H2).unwrap().0,
+            "H1.2"
+        );
+        assert_eq!(
+            is_bare_id("Outcome 1", SectionId::E),
+            Some("Outcome 1".into())
+        );
         assert_eq!(is_bare_id("Outcome 1 Claire will", SectionId::E), None);
     }
 

@@ -37,9 +37,8 @@ use super::ids;
 use super::sections::excluded_paragraphs;
 use super::tables::{self, Column};
 use super::vocabulary::{
-    self,
-    area_of, area_prefix, is_introduction, is_none_statement, is_placement_pending, is_placeholder, is_subheading,
-    mentions_h1, mentions_h2,
+    self, area_of, area_prefix, is_introduction, is_none_statement, is_placeholder,
+    is_placement_pending, is_subheading, mentions_h1, mentions_h2,
 };
 use super::{
     Advice, AreaOfNeed, Item, Need, Outcome, OutcomeTerm, Plan, Provision, Section, SectionId,
@@ -113,9 +112,7 @@ fn home_section(kind: Kind, within: SectionId) -> SectionId {
         Kind::Need => SectionId::B,
         Kind::Outcome => SectionId::E,
         Kind::Provision if health => SectionId::G,
-        Kind::Provision if matches!(within, SectionId::H | SectionId::H1 | SectionId::H2) => {
-            within
-        }
+        Kind::Provision if matches!(within, SectionId::H | SectionId::H1 | SectionId::H2) => within,
         Kind::Provision if care => SectionId::H,
         Kind::Provision => SectionId::F,
         Kind::Placement => SectionId::I,
@@ -239,9 +236,8 @@ impl Flow {
 static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bstrengths?\b|what (?:\w+ )?(?:is|are|am) good at|what (?:is )?working well|what people like|likes and dislikes|positives").expect("pattern")
 });
-static NEEDS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bneeds?\b|difficult|barrier|challenge").expect("pattern")
-});
+static NEEDS_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bneeds?\b|difficult|barrier|challenge").expect("pattern"));
 static ASPIRATION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)aspiration|hopes?\b|dreams?|ambitions?|future|when i (?:grow up|leave)|want to (?:achieve|be|do)|goals?\b|wishes").expect("pattern")
 });
@@ -310,7 +306,10 @@ pub fn read(document: &Document, plan: &mut Plan) -> Evidence {
                 .sections
                 .get(k + 1)
                 .is_some_and(|s| s.id == SectionId::H2 && s.paragraphs == section.paragraphs);
-        let members = Members { owner: &owner, section: k };
+        let members = Members {
+            owner: &owner,
+            section: k,
+        };
         let none = reader.read_section(section, &members, shared_h);
         plan.sections[k].none_statement = none;
     }
@@ -386,17 +385,18 @@ impl Reader<'_> {
         if own_id.is_none() && is_subheading(p) {
             self.promote(flow);
             let label = trimmed.trim_end_matches(':').trim().to_owned();
-            flow.heading_paragraph = (matches!(flow.kind, Kind::Need | Kind::Outcome | Kind::Provision)
-                && !flow.strengths
-                && !vocabulary::look(p).styled
-                && !trimmed.ends_with(':')
-                && word_count(&label) >= 3
-                && tables::column_of(&label, None).is_none()
-                && area_of(&label).is_none()
-                && tables::outcome_term(&label).is_none()
-                && !STRENGTHS.is_match(&label)
-                && !ASPIRATION_HEADING.is_match(&label))
-            .then_some(i);
+            flow.heading_paragraph =
+                (matches!(flow.kind, Kind::Need | Kind::Outcome | Kind::Provision)
+                    && !flow.strengths
+                    && !vocabulary::look(p).styled
+                    && !trimmed.ends_with(':')
+                    && word_count(&label) >= 3
+                    && tables::column_of(&label, None).is_none()
+                    && area_of(&label).is_none()
+                    && tables::outcome_term(&label).is_none()
+                    && !STRENGTHS.is_match(&label)
+                    && !ASPIRATION_HEADING.is_match(&label))
+                .then_some(i);
             flow.under_heading = 0;
             let term = tables::outcome_term(&label);
             if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
@@ -432,7 +432,11 @@ impl Reader<'_> {
             && let Some(col) = tables::column_of(label, Some(flow.section))
             && matches!(
                 col,
-                Column::Who | Column::Frequency | Column::Duration | Column::Group | Column::TimeFrame
+                Column::Who
+                    | Column::Frequency
+                    | Column::Duration
+                    | Column::Group
+                    | Column::TimeFrame
             )
         {
             let start = text.len() - text.trim_start().len();
@@ -451,9 +455,7 @@ impl Reader<'_> {
             return None;
         }
         if flow.strengths
-            || (flow.kind == Kind::Aspiration
-                && flow.aspiration_headings
-                && !flow.under_aspiration)
+            || (flow.kind == Kind::Aspiration && flow.aspiration_headings && !flow.under_aspiration)
         {
             flow.last = None;
             return None;
@@ -628,8 +630,7 @@ impl Reader<'_> {
                 tables::header_columns(doc, &table.rows[r], Some(flow.section)).map(|c| (r, c))
             })
             .or_else(|| {
-                tables::header_columns(doc, table.rows.first()?, Some(flow.section))
-                    .map(|c| (0, c))
+                tables::header_columns(doc, table.rows.first()?, Some(flow.section)).map(|c| (0, c))
             });
         match header {
             Some((h, columns)) => {
@@ -739,7 +740,11 @@ impl Reader<'_> {
                     &row_flow,
                     kind,
                     section,
-                    CellPosition { table: t, row: r, cell: pc },
+                    CellPosition {
+                        table: t,
+                        row: r,
+                        cell: pc,
+                    },
                     in_section,
                 );
                 flow.none |= none && rows.len() == 1;
@@ -760,7 +765,11 @@ impl Reader<'_> {
                     .filter(|&i| in_section.has(i) && !doc.paragraphs[i].text.trim().is_empty())
                     .collect();
                 let mut row_flow = row_flow.clone();
-                row_flow.cell = Some(CellPosition { table: t, row: r, cell: 0 });
+                row_flow.cell = Some(CellPosition {
+                    table: t,
+                    row: r,
+                    cell: 0,
+                });
                 row_flow.last = None;
                 if let Some((&first, rest)) = paragraphs.split_first()
                     && let Some(d) = self.step(&mut row_flow, first)
@@ -768,7 +777,9 @@ impl Reader<'_> {
                     for &i in rest {
                         let text = &doc.paragraphs[i].text;
                         let start = text.len() - text.trim_start().len();
-                        self.drafts[d].spans.push((i, start..start + text.trim().len()));
+                        self.drafts[d]
+                            .spans
+                            .push((i, start..start + text.trim().len()));
                     }
                     primary_items.push(d);
                     row_items.push(d);
@@ -807,7 +818,11 @@ impl Reader<'_> {
                     &row_flow,
                     kind,
                     section,
-                    CellPosition { table: t, row: r, cell: c },
+                    CellPosition {
+                        table: t,
+                        row: r,
+                        cell: c,
+                    },
                     in_section,
                 );
                 if let Column::Outcome(Some(term)) = col {
@@ -865,7 +880,13 @@ impl Reader<'_> {
         }
     }
 
-    fn read_row_labelled(&mut self, t: usize, rows: &[usize], flow: &mut Flow, in_section: &Members) {
+    fn read_row_labelled(
+        &mut self,
+        t: usize,
+        rows: &[usize],
+        flow: &mut Flow,
+        in_section: &Members,
+    ) {
         let doc = self.doc;
         let table = &doc.tables[t];
         let mut table_flow = flow.clone();
@@ -882,7 +903,9 @@ impl Reader<'_> {
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
-            if row.cells.len() == 1 || values.is_empty() && tables::column_of(&label, None).is_none() {
+            if row.cells.len() == 1
+                || values.is_empty() && tables::column_of(&label, None).is_none()
+            {
                 // The table's title ("Communication and interaction").
                 if !label.is_empty() && word_count(&label) <= 12 && title.is_none() {
                     if let Some(area) = area_of(&label) {
@@ -926,7 +949,11 @@ impl Reader<'_> {
                     &table_flow,
                     kind,
                     section,
-                    CellPosition { table: t, row: r, cell: c },
+                    CellPosition {
+                        table: t,
+                        row: r,
+                        cell: c,
+                    },
                     in_section,
                 );
                 for &d in &new {
@@ -951,7 +978,10 @@ impl Reader<'_> {
             }
         }
         if items.len() > 1 {
-            let name = title.map_or_else(|| "the same table".to_owned(), |t| format!("the same '{t}' table"));
+            let name = title.map_or_else(
+                || "the same table".to_owned(),
+                |t| format!("the same '{t}' table"),
+            );
             labels.dedup();
             self.groups.push((
                 items,
@@ -995,7 +1025,11 @@ impl Reader<'_> {
                     &row_flow,
                     flow.kind,
                     flow.section,
-                    CellPosition { table: t, row: r, cell: 1 },
+                    CellPosition {
+                        table: t,
+                        row: r,
+                        cell: 1,
+                    },
                     in_section,
                 );
                 flow.none |= none;
@@ -1031,7 +1065,11 @@ impl Reader<'_> {
                 continue;
             }
             let mut row_flow = table_flow.clone();
-            row_flow.cell = Some(CellPosition { table: t, row: r, cell: 0 });
+            row_flow.cell = Some(CellPosition {
+                table: t,
+                row: r,
+                cell: 0,
+            });
             row_flow.last = None;
             if let Some(d) = self.step(&mut row_flow, paragraphs[0]) {
                 for &i in &paragraphs[1..] {
@@ -1253,8 +1291,9 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
 });
-static TITLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s").expect("pattern"));
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s").expect("pattern")
+});
 
 /// Author, role and date of an advice entry written in one line:
 /// "Educational Psychology advice – Dr Jane Patel, Educational
@@ -1271,7 +1310,12 @@ pub fn parse_advice(text: &str) -> (Option<String>, Option<String>, Option<Date>
         .flat_map(|p| p.split(" - "))
         .map(|p| p.trim().trim_end_matches('.').trim())
         .filter(|p| p.chars().any(char::is_alphabetic))
-        .filter(|p| !matches!(p.to_lowercase().as_str(), "dated" | "date" | "received" | "on"))
+        .filter(|p| {
+            !matches!(
+                p.to_lowercase().as_str(),
+                "dated" | "date" | "received" | "on"
+            )
+        })
         .collect();
     let mut author = None;
     let mut role = None;
@@ -1321,21 +1365,33 @@ mod tests {
             .heading(2, "Cognition and learning")
             .p("Claire reads at a Year 2 level.")
             .heading(1, "Section E: Outcomes")
-            .item("1.", "By July 2026 Claire will take turns in a group of four.")
-            .item("2.", "Claire will read 100 high-frequency words by the end of Year 5.")
+            .item(
+                "1.",
+                "By July 2026 Claire will take turns in a group of four.",
+            )
+            .item(
+                "2.",
+                "Claire will read 100 high-frequency words by the end of Year 5.",
+            )
             .build();
         let plan = plan_of(&doc);
         let needs: Vec<_> = plan.needs.iter().map(|n| &n.item).collect();
         assert_eq!(ids_of(needs.iter().copied()), ["B-1", "B-2", "B-3"]);
         assert_eq!(needs[0].area, Some(AreaOfNeed::CommunicationAndInteraction));
-        assert_eq!(needs[0].heading.as_deref(), Some("Communication and interaction"));
+        assert_eq!(
+            needs[0].heading.as_deref(),
+            Some("Communication and interaction")
+        );
         assert_eq!(needs[2].area, Some(AreaOfNeed::CognitionAndLearning));
         assert!(!needs[0].id_from_document);
         let outcomes = &plan.outcomes;
         assert_eq!(ids_of(outcomes.iter().map(|o| &o.item)), ["E1", "E2"]);
         assert!(outcomes[0].item.id_from_document);
         assert_eq!(outcomes[0].time_frame.as_deref(), Some("By July 2026"));
-        assert_eq!(outcomes[1].time_frame.as_deref(), Some("by the end of Year 5"));
+        assert_eq!(
+            outcomes[1].time_frame.as_deref(),
+            Some("by the end of Year 5")
+        );
     }
 
     #[test]
@@ -1359,7 +1415,10 @@ mod tests {
             "B1 Claire has difficulty with reading.\nShe reads at a Year 2 level."
         );
         assert_eq!(plan.needs[0].item.locate(39..44), Some((2, 0..5)));
-        assert_eq!(ids_of(plan.outcomes.iter().map(|o| &o.item)), ["Outcome 1", "Outcome 2"]);
+        assert_eq!(
+            ids_of(plan.outcomes.iter().map(|o| &o.item)),
+            ["Outcome 1", "Outcome 2"]
+        );
         assert_eq!(plan.outcomes[1].item.text.lines().count(), 3);
     }
 
@@ -1406,7 +1465,13 @@ mod tests {
         let doc = DocBuilder::new()
             .heading(1, "Section F: Special educational provision")
             .table(&[
-                &["**Frequency", "**Provision", "**Outcome", "**By whom", "**Need"],
+                &[
+                    "**Frequency",
+                    "**Provision",
+                    "**Outcome",
+                    "**By whom",
+                    "**Need",
+                ],
                 &[
                     "3 x 20 minutes weekly",
                     "Phonics programme",
@@ -1444,8 +1509,14 @@ mod tests {
                 &["**Communication and interaction"],
                 &["Strengths", "Claire is chatty."],
                 &["Needs", "Claire finds it hard to listen in a group."],
-                &["Long-term outcome", "By the end of KS2 Claire will follow group instructions."],
-                &["Medium-term outcomes", "By July 2026 Claire will follow two-step instructions."],
+                &[
+                    "Long-term outcome",
+                    "By the end of KS2 Claire will follow group instructions.",
+                ],
+                &[
+                    "Medium-term outcomes",
+                    "By July 2026 Claire will follow two-step instructions.",
+                ],
                 &["Provision", "Weekly listening group."],
                 &["By whom", "Speech and language therapist"],
                 &["Frequency", "Weekly, 30 minutes"],
@@ -1461,8 +1532,14 @@ mod tests {
         assert_eq!(plan.outcomes[0].term, Some(OutcomeTerm::LongTerm));
         assert_eq!(plan.outcomes[1].term, Some(OutcomeTerm::MediumTerm));
         assert_eq!(plan.provision.len(), 1);
-        assert_eq!(plan.provision[0].who.as_deref(), Some("Speech and language therapist"));
-        assert_eq!(plan.provision[0].frequency.as_deref(), Some("Weekly, 30 minutes"));
+        assert_eq!(
+            plan.provision[0].who.as_deref(),
+            Some("Speech and language therapist")
+        );
+        assert_eq!(
+            plan.provision[0].frequency.as_deref(),
+            Some("Weekly, 30 minutes")
+        );
         let table_links = plan
             .links
             .iter()
@@ -1477,7 +1554,10 @@ mod tests {
         let doc = DocBuilder::new()
             .heading(1, "Section G: Health provision")
             .table(&[
-                &["Annual review with the paediatrician", "Community paediatrics"],
+                &[
+                    "Annual review with the paediatrician",
+                    "Community paediatrics",
+                ],
                 &["Inhaler available in school at all times", "School nurse"],
             ])
             .build();
@@ -1583,7 +1663,10 @@ mod tests {
             .heading(1, "Section E")
             .table(&[
                 &["**Long-term outcome", "**Short-term steps"],
-                &["Claire will read fluently by the end of KS2.", "Claire will read 50 words by Easter."],
+                &[
+                    "Claire will read fluently by the end of KS2.",
+                    "Claire will read 50 words by Easter.",
+                ],
             ])
             .heading(1, "Section K")
             .table(&[
@@ -1593,10 +1676,16 @@ mod tests {
             .build();
         let plan = plan_of(&doc);
         let terms: Vec<_> = plan.outcomes.iter().map(|o| o.term).collect();
-        assert_eq!(terms, [Some(OutcomeTerm::LongTerm), Some(OutcomeTerm::ShortTerm)]);
+        assert_eq!(
+            terms,
+            [Some(OutcomeTerm::LongTerm), Some(OutcomeTerm::ShortTerm)]
+        );
         assert_eq!(plan.advice.len(), 1);
         assert_eq!(plan.advice[0].author.as_deref(), Some("Dr Jane Patel"));
-        assert_eq!(plan.advice[0].role.as_deref(), Some("Educational Psychologist"));
+        assert_eq!(
+            plan.advice[0].role.as_deref(),
+            Some("Educational Psychologist")
+        );
         assert_eq!(plan.advice[0].date, Date::ymd(2025, 3, 14));
     }
 }

@@ -128,8 +128,9 @@ fn mark_contents_block(document: &Document, from: usize, out: &mut [bool]) -> us
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.{2,}|…+|_{3,}|·{2,}|-{3,}|\s)\s*(\d{1,3})\s*$").expect("pattern")
 });
-static LEADERS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\.{3,}|…+|_{3,}|·{3,}|\.\s\.\s\.)\s*\d{1,3}\s*$").expect("pattern"));
+static LEADERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.{3,}|…+|_{3,}|·{3,}|\.\s\.\s\.)\s*\d{1,3}\s*$").expect("pattern")
+});
 
 fn strip_page_number(norm: &str) -> &str {
     match PAGE_NUMBER.find(norm) {
@@ -152,8 +153,23 @@ fn is_toc_entry(p: &Paragraph, norm: &str) -> bool {
         let last = before.rsplit(' ').next().unwrap_or("");
         let keeps_number = matches!(
             last,
-            "stage" | "ks" | "year" | "key" | "section" | "part" | "phase" | "step" | "level"
-                | "h" | "of" | "the" | "and" | "y" | "nc" | "act" | "to"
+            "stage"
+                | "ks"
+                | "year"
+                | "key"
+                | "section"
+                | "part"
+                | "phase"
+                | "step"
+                | "level"
+                | "h"
+                | "of"
+                | "the"
+                | "and"
+                | "y"
+                | "nc"
+                | "act"
+                | "to"
         );
         return !keeps_number
             && last.chars().any(char::is_alphabetic)
@@ -247,11 +263,14 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
                 .then_some(p.cell)
                 .flatten()
         });
-        for i in starts[k]..end {
+        for (i, p) in document.paragraphs[starts[k]..end]
+            .iter()
+            .enumerate()
+            .map(|(n, p)| (starts[k] + n, p))
+        {
             if Some(i) == section.heading_paragraph || excluded[i] {
                 continue;
             }
-            let p = &document.paragraphs[i];
             if p.text.trim().is_empty() {
                 continue;
             }
@@ -350,8 +369,10 @@ fn with_letter_label(p: &Paragraph) -> Option<String> {
         .trim_end_matches(['.', ')', ':'])
         .trim_start_matches('(')
         .to_ascii_lowercase();
-    let is_letter = matches!(letterish.as_str(), "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "h1" | "h2")
-        || letterish.starts_with("section")
+    let is_letter = matches!(
+        letterish.as_str(),
+        "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "h1" | "h2"
+    ) || letterish.starts_with("section")
         || letterish.starts_with("part");
     is_letter.then(|| format!("{l} {}", p.text.trim()))
 }
@@ -531,7 +552,8 @@ fn control_candidate(
         start: range.start,
         heading_paragraph,
         id: h.id,
-        heading: heading_paragraph.map_or(heading, |i| document.paragraphs[i].text.trim().to_owned()),
+        heading: heading_paragraph
+            .map_or(heading, |i| document.paragraphs[i].text.trim().to_owned()),
         cue: HeadingCue::ContentControl,
         form: h.form,
         rank: 1,
@@ -555,7 +577,10 @@ mod tests {
     fn heading_styles_start_sections_and_hold_content() {
         let doc = DocBuilder::new()
             .p("Education, Health and Care Plan for Claire Smith")
-            .heading(1, "Section A: The views, interests and aspirations of Claire")
+            .heading(
+                1,
+                "Section A: The views, interests and aspirations of Claire",
+            )
             .p("Claire loves drawing.")
             .p("")
             .heading(2, "What is important to me")

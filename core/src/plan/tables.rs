@@ -92,71 +92,127 @@ pub fn column_of(text: &str, section: Option<SectionId>) -> Option<Column> {
     let has = |w: &str| t.contains(w);
     let word = |w: &str| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
     let k = section == Some(SectionId::K);
-    Some(if matches!(t, "no" | "number" | "ref" | "reference" | "#" | "id" | "item") {
-        Column::Id
-    } else if has("area of need") || has("broad area") || has("category of need") || t == "area"
-    {
-        Column::Area
-    } else if has("by when") || has("time frame") || has("timeframe") || has("timescale")
-        || has("review date") || has("target date") || has("when by") || has("deadline")
-        || has("achieved by") || has("date to be achieved")
-    {
-        Column::TimeFrame
-    } else if k && (has("author") || word("name") || has("provided by") || has("professional")
-        || word("from") || has("contributor") || has("adviser") || has("advisor") || has("given by"))
-    {
-        Column::Author
-    } else if k && (word("role") || has("job title") || has("designation") || has("profession")
-        || has("service") || has("agency") || has("organisation"))
-    {
-        Column::Role
-    } else if k && word("date") || has("date of advice") || has("date received") {
-        Column::Date
-    } else if has("group") || word("ratio") || has("individual") {
-        Column::Group
-    } else if has("by whom") || word("who") || has("provided by") || has("delivered by")
-        || has("responsib") || has("provider") || word("staff") || has("lead professional")
-        || has("delivered")
-    {
-        Column::Who
-    } else if has("how often") || has("frequency") || word("when") || has("sessions")
-        || has("intensity") || word("hours")
-    {
-        Column::Frequency
-    } else if has("how long") || has("duration") || has("length") {
-        Column::Duration
-    } else if has("strength") || has("what is working") || has("what's working")
-        || has("what people like")
-    {
-        Column::Strengths
-    } else if has("aspiration") || has("dreams") || has("hopes") {
-        Column::Aspiration
-    } else if has("outcome") || word("targets") || word("target") || word("goals")
-        || word("goal") || has("steps") || has("what we want")
-    {
-        Column::Outcome(term_of(t))
-    } else if has("provision") || word("support") || has("intervention") || has("strateg")
-        || has("resource") || word("action") || word("actions") || has("what will be provided")
-        || has("what will happen") || has("to be provided")
-    {
-        Column::Provision
-    } else if has("need") || has("difficult") || has("barrier") || has("concern") {
-        Column::Need
-    } else if k && (has("advice") || has("document") || has("report") || has("information")
-        || word("title") || word("type") || has("assessment"))
-    {
-        Column::Advice
-    } else if word("date") {
-        Column::Date
-    } else if has("author") {
-        Column::Author
-    } else if word("role") {
-        Column::Role
-    } else if has("advice") {
-        Column::Advice
-    } else {
-        return None;
-    })
+    Some(
+        if matches!(
+            t,
+            "no" | "number" | "ref" | "reference" | "#" | "id" | "item"
+        ) {
+            Column::Id
+        } else if has("area of need") || has("broad area") || has("category of need") || t == "area"
+        {
+            Column::Area
+        } else if has("by when")
+            || has("time frame")
+            || has("timeframe")
+            || has("timescale")
+            || has("review date")
+            || has("target date")
+            || has("when by")
+            || has("deadline")
+            || has("achieved by")
+            || has("date to be achieved")
+        {
+            Column::TimeFrame
+        } else if k
+            && (has("author")
+                || word("name")
+                || has("provided by")
+                || has("professional")
+                || word("from")
+                || has("contributor")
+                || has("adviser")
+                || has("advisor")
+                || has("given by"))
+        {
+            Column::Author
+        } else if k
+            && (word("role")
+                || has("job title")
+                || has("designation")
+                || has("profession")
+                || has("service")
+                || has("agency")
+                || has("organisation"))
+        {
+            Column::Role
+        } else if k && word("date") || has("date of advice") || has("date received") {
+            Column::Date
+        } else if has("group") || word("ratio") || has("individual") {
+            Column::Group
+        } else if has("by whom")
+            || word("who")
+            || has("provided by")
+            || has("delivered by")
+            || has("responsib")
+            || has("provider")
+            || word("staff")
+            || has("lead professional")
+            || has("delivered")
+        {
+            Column::Who
+        } else if has("how often")
+            || has("frequency")
+            || word("when")
+            || has("sessions")
+            || has("intensity")
+            || word("hours")
+        {
+            Column::Frequency
+        } else if has("how long") || has("duration") || has("length") {
+            Column::Duration
+        } else if has("strength")
+            || has("what is working")
+            || has("what's working")
+            || has("what people like")
+        {
+            Column::Strengths
+        } else if has("aspiration") || has("dreams") || has("hopes") {
+            Column::Aspiration
+        } else if has("outcome")
+            || word("targets")
+            || word("target")
+            || word("goals")
+            || word("goal")
+            || has("steps")
+            || has("what we want")
+        {
+            Column::Outcome(term_of(t))
+        } else if has("provision")
+            || word("support")
+            || has("intervention")
+            || has("strateg")
+            || has("resource")
+            || word("action")
+            || word("actions")
+            || has("what will be provided")
+            || has("what will happen")
+            || has("to be provided")
+        {
+            Column::Provision
+        } else if has("need") || has("difficult") || has("barrier") || has("concern") {
+            Column::Need
+        } else if k
+            && (has("advice")
+                || has("document")
+                || has("report")
+                || has("information")
+                || word("title")
+                || word("type")
+                || has("assessment"))
+        {
+            Column::Advice
+        } else if word("date") {
+            Column::Date
+        } else if has("author") {
+            Column::Author
+        } else if word("role") {
+            Column::Role
+        } else if has("advice") {
+            Column::Advice
+        } else {
+            return None;
+        },
+    )
 }
 
 /// The text of one row's cell (paragraphs joined by spaces).
@@ -204,8 +260,7 @@ pub fn header_columns(
             .iter()
             .flatten()
             .any(|c| matches!(c, Column::Author | Column::Role | Column::Date));
-    ((items >= 1 || advice) && (named >= 2 || (named >= 1 && (row.header || bold))))
-        .then_some(cols)
+    ((items >= 1 || advice) && (named >= 2 || (named >= 1 && (row.header || bold)))).then_some(cols)
 }
 
 /// Whether the rows are labelled in their first cell (the county layout):
@@ -252,7 +307,10 @@ mod tests {
             ("Special educational needs", Need),
             ("Outcome", Outcome(None)),
             ("Long-term outcome", Outcome(Some(OutcomeTerm::LongTerm))),
-            ("Medium term outcomes", Outcome(Some(OutcomeTerm::MediumTerm))),
+            (
+                "Medium term outcomes",
+                Outcome(Some(OutcomeTerm::MediumTerm)),
+            ),
             ("Short-term steps", Outcome(Some(OutcomeTerm::ShortTerm))),
             ("Provision", Provision),
             ("Special educational provision required", Provision),

@@ -2,9 +2,7 @@
 //! paragraphs with styles, emphasis, list labels, tables and content
 //! controls, without a real package.
 
-use crate::docx::{
-    Cell, CellPosition, ContentControl, Document, ListLabel, Paragraph, Row, Table,
-};
+use crate::docx::{Cell, CellPosition, ContentControl, Document, ListLabel, Paragraph, Row, Table};
 
 #[derive(Debug, Default)]
 pub struct DocBuilder {
@@ -34,14 +32,6 @@ impl DocBuilder {
     /// A plain body paragraph.
     pub fn p(mut self, text: &str) -> Self {
         self.push(text);
-        self
-    }
-
-    /// Several plain paragraphs.
-    pub fn ps(mut self, texts: &[&str]) -> Self {
-        for t in texts {
-            self.push(t);
-        }
         self
     }
 
@@ -123,7 +113,10 @@ impl DocBuilder {
                     });
                     paragraphs.push(p.index);
                 }
-                out.cells.push(Cell { paragraphs, span: 1 });
+                out.cells.push(Cell {
+                    paragraphs,
+                    span: 1,
+                });
             }
             table.rows.push(out);
         }
@@ -150,14 +143,6 @@ impl DocBuilder {
     /// Text of a running header or footer.
     pub fn header(mut self, text: &str) -> Self {
         self.doc.header_footer_text.push(text.to_owned());
-        self
-    }
-
-    /// Changes the last paragraph.
-    pub fn with(mut self, f: impl FnOnce(&mut Paragraph)) -> Self {
-        if let Some(p) = self.doc.paragraphs.last_mut() {
-            f(p);
-        }
         self
     }
 

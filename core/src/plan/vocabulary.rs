@@ -192,16 +192,16 @@ fn letter_id(letter: &str, number: Option<&str>) -> Option<(SectionId, bool)> {
 /// out …") are not headings.
 pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
     let t = normalise(text);
-    let t = t.trim_start_matches(|c: char| c == '•' || c == '*' || c == '-' || c == ' ');
+    let t = t.trim_start_matches(['•', '*', '-', ' ']);
     if let Some(c) = PREFIXED.captures(t) {
         let rest = c.name("rest").map_or("", |m| m.as_str());
         if rest.starts_with(|ch: char| ch.is_alphanumeric()) {
             // "Sections", "Section Bs", "section 2".
-        } else if let Some((mut id, sub)) =
-            letter_id(&c["l"], c.name("n").map(|m| m.as_str()))
-        {
+        } else if let Some((mut id, sub)) = letter_id(&c["l"], c.name("n").map(|m| m.as_str())) {
             let words = rest.trim_start_matches(|ch: char| !ch.is_alphanumeric() && ch != '(');
-            let separated = rest.trim_start().starts_with([':', '-', '.', ')', '(', ',', '/', '|'])
+            let separated = rest
+                .trim_start()
+                .starts_with([':', '-', '.', ')', '(', ',', '/', '|'])
                 || words.is_empty();
             if separated || mentions_title_of(words, id) {
                 if id == SectionId::H {
@@ -437,7 +437,10 @@ mod tests {
     fn reads_every_usual_heading_form() {
         use SectionId::*;
         for (text, want) in [
-            ("Section A: The views, interests and aspirations of Claire", A),
+            (
+                "Section A: The views, interests and aspirations of Claire",
+                A,
+            ),
             ("Part A – All about me", A),
             ("A. All about me", A),
             ("B. Special educational needs", B),
@@ -502,9 +505,18 @@ mod tests {
             area_of("Social, Emotional and Mental Health"),
             Some(AreaOfNeed::SocialEmotionalMentalHealth)
         );
-        assert_eq!(area_of("Sensory and/or physical"), Some(AreaOfNeed::SensoryPhysical));
-        assert_eq!(area_of("Cognition and learning"), Some(AreaOfNeed::CognitionAndLearning));
-        assert_eq!(area_of("Preparing for Adulthood"), Some(AreaOfNeed::PreparingForAdulthood));
+        assert_eq!(
+            area_of("Sensory and/or physical"),
+            Some(AreaOfNeed::SensoryPhysical)
+        );
+        assert_eq!(
+            area_of("Cognition and learning"),
+            Some(AreaOfNeed::CognitionAndLearning)
+        );
+        assert_eq!(
+            area_of("Preparing for Adulthood"),
+            Some(AreaOfNeed::PreparingForAdulthood)
+        );
         assert_eq!(area_of("Strengths"), None);
         assert_eq!(
             area_prefix("SEMH: Claire becomes anxious"),
@@ -542,11 +554,17 @@ mod tests {
         assert!(is_introduction("Claire's needs are described below."));
         assert!(is_introduction("Claire will:"));
         assert!(is_introduction("Provision is set out in the table below."));
-        assert!(is_introduction("The outcomes are listed in the table below"));
+        assert!(is_introduction(
+            "The outcomes are listed in the table below"
+        ));
         assert!(!is_introduction("Claire will read 50 words by July 2026."));
         assert!(is_placement_pending("To be named in the final plan."));
-        assert!(is_placement_pending("This section is not completed in a draft plan."));
-        assert!(!is_placement_pending("Oakfield Primary School (mainstream)"));
+        assert!(is_placement_pending(
+            "This section is not completed in a draft plan."
+        ));
+        assert!(!is_placement_pending(
+            "Oakfield Primary School (mainstream)"
+        ));
         assert!(is_placeholder("Click or tap here to enter text."));
         assert!(is_placeholder("[Insert outcome]"));
         assert!(!is_placeholder("Claire [age 9] reads"));
