@@ -225,7 +225,12 @@ impl Numbering {
                         out.close(tag, &stack, &mut st);
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }

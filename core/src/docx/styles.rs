@@ -119,7 +119,12 @@ impl Styles {
                         out.finish(current.take());
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }
