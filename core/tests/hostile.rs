@@ -11,7 +11,8 @@ use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const DOCUMENT_CT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const DOCUMENT_CT: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
 fn content_types(main_ct: &str) -> String {
     format!(
@@ -43,7 +44,9 @@ fn docx_with(document_xml: &[u8]) -> Vec<u8> {
 }
 
 fn document(body: &str) -> String {
-    format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#)
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+    )
 }
 
 /// Rewrites the uncompressed size of every entry named `name`, in the
@@ -70,7 +73,10 @@ fn declare_size(mut zip: Vec<u8>, name: &str, size: u32) -> Vec<u8> {
 
 #[test]
 fn a_sane_package_reads() {
-    let doc = read_document(&docx_with(document("<w:p><w:r><w:t>Hello</w:t></w:r></w:p>").as_bytes())).unwrap();
+    let doc = read_document(&docx_with(
+        document("<w:p><w:r><w:t>Hello</w:t></w:r></w:p>").as_bytes(),
+    ))
+    .unwrap();
     assert_eq!(doc.paragraphs.len(), 1);
     assert_eq!(doc.paragraphs[0].text, "Hello");
     assert_eq!(doc.kind, DocumentKind::Document);
@@ -81,7 +87,10 @@ fn a_part_declaring_a_gibibyte_is_refused_before_inflating() {
     let zip = docx_with(document("<w:p/>").as_bytes());
     let bomb = declare_size(zip, "word/document.xml", 1 << 30);
     match read_document(&bomb) {
-        Err(ReadError::TooLarge(m)) => assert!(m.contains("word/document.xml") || m.contains("unpack"), "{m}"),
+        Err(ReadError::TooLarge(m)) => assert!(
+            m.contains("word/document.xml") || m.contains("unpack"),
+            "{m}"
+        ),
         other => panic!("{other:?}"),
     }
 }
@@ -111,7 +120,11 @@ fn a_real_highly_compressed_part_is_refused() {
         body.push_str("<w:p/>");
     }
     let zip = docx_with(document(&body).as_bytes());
-    assert!(zip.len() < 1 << 20, "the bomb is small: {} bytes", zip.len());
+    assert!(
+        zip.len() < 1 << 20,
+        "the bomb is small: {} bytes",
+        zip.len()
+    );
     match read_document(&zip) {
         Err(ReadError::TooLarge(m)) => assert!(m.contains("word/document.xml"), "{m}"),
         other => panic!("{:?}", other.map(|d| d.paragraphs.len())),
@@ -126,15 +139,25 @@ fn a_part_lying_about_its_size_is_stopped_while_inflating() {
     }
     let zip = docx_with(document(&body).as_bytes());
     let liar = declare_size(zip, "word/document.xml", 1000);
-    assert!(matches!(read_document(&liar), Err(ReadError::TooLarge(_) | ReadError::Damaged(_))));
+    assert!(matches!(
+        read_document(&liar),
+        Err(ReadError::TooLarge(_) | ReadError::Damaged(_))
+    ));
 }
 
 #[test]
 fn billion_laughs_is_never_expanded() {
     let mut dtd = String::from(r#"<!DOCTYPE w:document [<!ENTITY lol "lol">"#);
     for i in 1..=9 {
-        let prev = if i == 1 { "lol".to_owned() } else { format!("lol{}", i - 1) };
-        dtd.push_str(&format!("<!ENTITY lol{i} \"{}\">", format!("&{prev};").repeat(10)));
+        let prev = if i == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        dtd.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">",
+            format!("&{prev};").repeat(10)
+        ));
     }
     dtd.push_str("]>");
     let xml = format!(
@@ -207,25 +230,33 @@ fn tables_nested_deeply_do_not_overflow_the_stack() {
 
 #[test]
 fn a_spreadsheet_is_not_a_word_document() {
-    let ct = content_types("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    let ct =
+        content_types("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
     let zip = zip_of(&[
         ("[Content_Types].xml", ct.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
         ("word/document.xml", b"<workbook/>"),
     ]);
-    assert!(matches!(read_document(&zip), Err(ReadError::NotAWordDocument(m)) if m.contains("spreadsheet")));
+    assert!(
+        matches!(read_document(&zip), Err(ReadError::NotAWordDocument(m)) if m.contains("spreadsheet"))
+    );
 }
 
 #[test]
 fn a_plain_zip_is_not_a_word_document() {
     let zip = zip_of(&[("notes.txt", b"hello")]);
-    assert!(matches!(read_document(&zip), Err(ReadError::NotAWordDocument(_))));
+    assert!(matches!(
+        read_document(&zip),
+        Err(ReadError::NotAWordDocument(_))
+    ));
 }
 
 #[test]
 fn broken_main_xml_names_the_part() {
     let zip = docx_with(document("<w:p><w:r><w:t>x</w:r>").as_bytes());
-    assert!(matches!(read_document(&zip), Err(ReadError::MalformedXml { part, .. }) if part == "word/document.xml"));
+    assert!(
+        matches!(read_document(&zip), Err(ReadError::MalformedXml { part, .. }) if part == "word/document.xml")
+    );
 }
 
 #[test]

@@ -34,11 +34,12 @@ impl<'a> FlatOpc<'a> {
         let mut reader = NsReader::from_reader(bytes);
         let mut parts = HashMap::new();
         let mut seen_root = false;
-        let malformed = |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
-            part: "flat OPC package".into(),
-            position: reader.error_position(),
-            message: e.to_string(),
-        };
+        let malformed =
+            |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
+                part: "flat OPC package".into(),
+                position: reader.error_position(),
+                message: e.to_string(),
+            };
         let mut current: Option<(String, String)> = None;
         let mut depth: usize = 0;
         loop {
@@ -104,7 +105,9 @@ impl<'a> FlatOpc<'a> {
             });
         }
         if !seen_root {
-            return Err(ReadError::NotAWordDocument("it is an empty XML file".into()));
+            return Err(ReadError::NotAWordDocument(
+                "it is an empty XML file".into(),
+            ));
         }
         Ok(FlatOpc { bytes, parts })
     }
@@ -141,7 +144,10 @@ mod tests {
 <pkg:part pkg:name="/word/media/image1.png" pkg:contentType="image/png" pkg:compression="store"><pkg:binaryData>iVBORw0KGgo=</pkg:binaryData></pkg:part>
 </pkg:package>"#;
         let flat = FlatOpc::parse(xml).unwrap();
-        assert_eq!(flat.part("word/document.xml").unwrap(), br#"<w:document xmlns:w="x"/>"#);
+        assert_eq!(
+            flat.part("word/document.xml").unwrap(),
+            br#"<w:document xmlns:w="x"/>"#
+        );
         assert!(flat.has("word/media/image1.png"));
         assert!(flat.part("word/media/image1.png").is_none());
     }
