@@ -397,19 +397,21 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::P
             }
             "r" => {
-                if let Some(p) = self.paragraphs.last() {
-                    let first_segment = p.segments.len();
-                    self.runs.push(OpenRun {
-                        paragraph: p.index,
-                        start,
-                        properties: end..end,
-                        properties_start: end,
-                        first_segment,
-                        bold: None,
-                        size: None,
-                        style: None,
-                    });
-                }
+                // A run outside any paragraph (invalid) is not a run we track.
+                let Some(p) = self.paragraphs.last() else {
+                    return Some(Tag::OtherW);
+                };
+                let first_segment = p.segments.len();
+                self.runs.push(OpenRun {
+                    paragraph: p.index,
+                    start,
+                    properties: end..end,
+                    properties_start: end,
+                    first_segment,
+                    bold: None,
+                    size: None,
+                    style: None,
+                });
                 Tag::R
             }
             "t" => {
