@@ -113,38 +113,9 @@ pub fn build_with(spec: &Spec, ctx: &Ctx) -> Plan {
     let strands = content::strands(ctx, &packages);
     let n = spec.preferred;
     let pron = spec.pron;
-    let (he, his, him) = (pron.he(), pron.his(), pron.him());
-    let he_up = crate::plan::upper_first(he);
+    let his = pron.his();
     let aspirations: Vec<String> = packages.iter().map(|p| ctx.fill(p.aspiration)).collect();
-    let views = vec![
-        (
-            format!("What people like and admire about {n}"),
-            vec![format!(
-                "{n} is described by {his} teachers as kind, funny and hard-working. {he_up} is proud of {his} achievements and likes to help other pupils."
-            )],
-        ),
-        (
-            format!("What is important to {n}"),
-            vec![format!(
-                "{n} enjoys {}. It is important to {him} that adults explain what is going to happen next and give {him} time to answer.",
-                spec.interests
-            )],
-        ),
-        (
-            format!("{n}'s views"),
-            vec![format!(
-                "\u{201c}I like {}. I learn best when I know what I am doing and when someone shows me first.\u{201d}",
-                spec.interests
-            )],
-        ),
-        (
-            format!("The views of {n}'s parents"),
-            vec![format!(
-                "{n}'s parents are proud of how hard {he} works. {His} parents want {him} to be happy at school, to make progress in {his} learning and to become more independent.",
-                His = crate::plan::upper_first(his)
-            )],
-        ),
-    ];
+    let views = views_for(spec, ctx);
     let education_has = strands
         .iter()
         .any(|s| s.kind == crate::plan::Kind::Education);
@@ -253,6 +224,77 @@ pub fn build_with(spec: &Spec, ctx: &Ctx) -> Plan {
     };
     assign_ids(&mut plan);
     plan
+}
+
+/// A small, stable number from the child's name, to vary wording between
+/// plans without any randomness.
+fn variant(spec: &Spec, salt: u32, n: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5 ^ salt;
+    for b in spec.first.bytes().chain(spec.last.bytes()) {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    (h as usize) % n
+}
+
+/// Section A: what people like, what is important, the child's own views,
+/// the parents' views and the child's story, worded in one of several
+/// ways.
+fn views_for(spec: &Spec, ctx: &Ctx) -> Vec<(String, Vec<String>)> {
+    let n = spec.preferred;
+    let i = spec.interests;
+    let setting = spec.setting;
+    let joined = Date::new(1, 9, spec.date.academic_year() - (spec.year % 3)).display();
+    let f = |t: &str| {
+        ctx.fill(t)
+            .replace("{i}", i)
+            .replace("{setting}", setting)
+            .replace("{joined}", &joined)
+    };
+    let admire = [
+        "{Name} is described by {his} teachers as kind, funny and hard-working. {He} is proud of {his} achievements and likes to help other pupils.",
+        "People who know {Name} say that {he} is cheerful, determined and caring. {He} always says good morning to the office team and remembers everyone's birthday.",
+        "{Name}'s family describe {him} as loving and full of energy. {His} teachers say that {he} tries hard and never gives up on a task {he} has chosen.",
+    ];
+    let important = [
+        "{Name} enjoys {i}. It is important to {him} that adults explain what is going to happen next and give {him} time to answer.",
+        "{Name} loves {i}. It is important to {him} to have a quiet place to go when the classroom is noisy, and to know about changes to the day in advance.",
+        "In {his} free time {Name} enjoys {i}. It is important to {him} to sit with {his} friends and to have {his} work explained one step at a time.",
+    ];
+    let own = [
+        "\u{201c}I like {i}. I learn best when I know what I am doing and when someone shows me first.\u{201d}",
+        "\u{201c}My favourite things are {i}. I find it hard when it is noisy. I like it when my teacher checks I understand.\u{201d}",
+        "\u{201c}I am good at {i}. I want to get better at my work and I like having a plan for the day.\u{201d}",
+    ];
+    let parents = [
+        "{Name}'s parents are proud of how hard {he} works. {His} parents want {him} to be happy at school, to make progress in {his} learning and to become more independent.",
+        "{Name}'s parents say that {he} has grown in confidence this year. {His} parents want {his} needs to be understood by everyone who teaches {him}, and for {him} to keep {his} friendships.",
+        "{Name}'s parents would like {him} to enjoy learning, to be understood by the adults around {him} and to do more for {himself} at home and in the community.",
+    ];
+    let story = [
+        "{Name} lives at home with {his} parents and {his} younger brother. {He} joined {setting} on {joined}.",
+        "{Name} lives with {his} parents and {his} older sister. {He} has attended {setting} since {joined}.",
+        "{Name} lives at home with {his} parents and grandmother. {He} started at {setting} on {joined}.",
+    ];
+    vec![
+        (
+            format!("{n}'s story so far"),
+            vec![f(story[variant(spec, 5, 3)])],
+        ),
+        (
+            format!("What people like and admire about {n}"),
+            vec![f(admire[variant(spec, 1, 3)])],
+        ),
+        (
+            format!("What is important to {n}"),
+            vec![f(important[variant(spec, 2, 3)])],
+        ),
+        (format!("{n}'s views"), vec![f(own[variant(spec, 3, 3)])]),
+        (
+            format!("The views of {n}'s parents"),
+            vec![f(parents[variant(spec, 4, 3)])],
+        ),
+    ]
 }
 
 fn advice_for(spec: &Spec, packages: &[&content::Package]) -> Vec<Advice> {
@@ -620,7 +662,7 @@ fn noah() -> Plan {
         setting: "Thornfield Infant School",
         school: ("Thornfield Infant School", "Mainstream infant school"),
         interests: "trains, sand play and singing",
-        packages: vec!["ci-social", "sp-finemotor", "health-sleep"],
+        packages: vec!["ci-social", "ci-speech", "health-sleep"],
         budget: None,
         people: [
             "Dr Alice Montague",
