@@ -369,6 +369,9 @@ impl Reader<'_> {
             return None;
         }
         if is_none_statement(trimmed)
+            || trimmed
+                .rsplit_once(':')
+                .is_some_and(|(label, after)| word_count(label) <= 25 && is_none_statement(after))
             || (flow.kind == Kind::Placement && is_placement_pending(trimmed))
         {
             flow.none = true;
@@ -1619,10 +1622,12 @@ mod tests {
             .p("Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970")
             .p("A personal assistant for 4 hours a week.")
             .p("Any other social care provision: a short break each month.")
+            .p("H2: Direct payments: none.")
             .build();
         let plan = plan_of(&doc);
         let sections: Vec<_> = plan.provision.iter().map(|p| p.item.section).collect();
         assert_eq!(sections, [SectionId::H1, SectionId::H1, SectionId::H2]);
+        assert!(plan.sections[0].none_statement && plan.sections[1].none_statement);
     }
 
     #[test]
