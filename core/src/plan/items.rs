@@ -54,6 +54,9 @@ pub struct Evidence {
     pub groups: Vec<Group>,
     /// A cell of a row naming other items by id ("E1, E3" in an Outcome column).
     pub cell_references: Vec<CellReference>,
+    /// Items whose area of need comes from a sub-heading or table title:
+    /// (id, area, the heading as written).
+    pub area_headings: Vec<(String, AreaOfNeed, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +146,8 @@ struct Draft {
     spans: Vec<(usize, Range<usize>)>,
     list_level: Option<u8>,
     area: Option<AreaOfNeed>,
+    /// The sub-heading or table title that gave `area`.
+    area_heading: Option<String>,
     heading: Option<String>,
     cell: Option<CellPosition>,
     time_frame: Option<String>,
@@ -165,6 +170,8 @@ struct Flow {
     kind: Kind,
     heading: Option<String>,
     area: Option<AreaOfNeed>,
+    /// The sub-heading (or table title) that named `area`.
+    area_heading: Option<String>,
     term: Option<OutcomeTerm>,
     /// Under a "Strengths" sub-heading of a needs section.
     strengths: bool,
@@ -193,6 +200,7 @@ impl Flow {
             kind,
             heading: None,
             area: None,
+            area_heading: None,
             term: None,
             strengths: false,
             aspiration_headings: false,
@@ -216,6 +224,7 @@ impl Flow {
             kind,
             heading: self.heading.clone(),
             area: self.area,
+            area_heading: self.area_heading.clone(),
             term: None,
             strengths: false,
             aspiration_headings: false,
@@ -292,12 +301,9 @@ pub fn read(document: &Document, plan: &mut Plan) -> Evidence {
     }
     for k in 0..plan.sections.len() {
         let section = &plan.sections[k];
-        // A single H reported as H1 and H2 is read once.
-        if k > 0
-            && plan.sections[k - 1].paragraphs == section.paragraphs
-            && plan.sections[k - 1].id == SectionId::H1
-            && section.id == SectionId::H2
-        {
+        // Sections sharing their content (a single H reported as H1 and H2,
+        // "Sections B, E and F") are read once, as the first of them.
+        if k > 0 && plan.sections[k - 1].paragraphs == section.paragraphs {
             plan.sections[k].none_statement = plan.sections[k - 1].none_statement;
             continue;
         }
@@ -405,6 +411,7 @@ impl Reader<'_> {
             if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
                 // A new area starts its outcomes afresh.
                 flow.area = Some(area);
+                flow.area_heading = Some(label.clone());
                 flow.term = term;
             }
             if term.is_some() {
@@ -457,7 +464,13 @@ impl Reader<'_> {
                 .push((i, start..start + trimmed.len()));
             return None;
         }
+        // "Strengths: Claire is kind…" in a needs section is not a need.
+        let strengths_line = flow.kind == Kind::Need
+            && trimmed
+                .split_once(':')
+                .is_some_and(|(label, _)| word_count(label) <= 4 && STRENGTHS.is_match(label));
         if flow.strengths
+            || strengths_line
             || (flow.kind == Kind::Aspiration && flow.aspiration_headings && !flow.under_aspiration)
         {
             flow.last = None;
@@ -498,6 +511,7 @@ impl Reader<'_> {
             spans: vec![(i, start..start + trimmed.len())],
             list_level: p.list.as_ref().map(|l| l.level),
             area: flow.area.or_else(|| area_prefix(trimmed)),
+            area_heading: flow.area.and(flow.area_heading.clone()),
             heading: flow.heading.clone(),
             cell: flow.cell,
             time_frame: None,
@@ -546,6 +560,7 @@ impl Reader<'_> {
             spans: vec![(h, start..start + text.trim().len())],
             list_level: None,
             area: flow.area,
+            area_heading: flow.area.and(flow.area_heading.clone()),
             heading: None,
             cell: self.doc.paragraphs[h].cell,
             time_frame: None,
@@ -711,6 +726,7 @@ impl Reader<'_> {
                 }
                 if let Some(area) = area_of(&label) {
                     table_flow.area = Some(area);
+                    table_flow.area_heading = Some(label.clone());
                 }
                 table_flow.heading = Some(label);
                 continue;
@@ -726,7 +742,10 @@ impl Reader<'_> {
             let mut row_flow = table_flow.clone();
             for (c, col) in columns.iter().enumerate() {
                 if *col == Some(Column::Area) && !texts.get(c).is_none_or(String::is_empty) {
-                    row_flow.area = area_of(&texts[c]).or(row_flow.area);
+                    if let Some(area) = area_of(&texts[c]) {
+                        row_flow.area = Some(area);
+                        row_flow.area_heading = Some(texts[c].clone());
+                    }
                     row_flow.heading = Some(texts[c].clone());
                 }
             }
@@ -913,6 +932,7 @@ impl Reader<'_> {
                 if !label.is_empty() && word_count(&label) <= 12 && title.is_none() {
                     if let Some(area) = area_of(&label) {
                         table_flow.area = Some(area);
+                        table_flow.area_heading = Some(label.trim_end_matches(':').to_owned());
                     }
                     table_flow.heading = Some(label.trim_end_matches(':').to_owned());
                     title = Some(label);
@@ -929,6 +949,7 @@ impl Reader<'_> {
                 Column::Area => {
                     if let Some(area) = area_of(&values) {
                         table_flow.area = Some(area);
+                        table_flow.area_heading = Some(values.clone());
                     }
                     table_flow.heading = Some(values.clone());
                     title.get_or_insert(values);
@@ -1019,6 +1040,7 @@ impl Reader<'_> {
                     row_flow.heading = Some(label.trim_end_matches(':').to_owned());
                     if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
                         row_flow.area = Some(area);
+                        row_flow.area_heading = Some(label.trim_end_matches(':').to_owned());
                     }
                 }
                 if row.cells.len() < 2 {
@@ -1189,6 +1211,13 @@ impl Reader<'_> {
                     item: ids[k].clone(),
                     text,
                     detail,
+                })
+                .collect(),
+            area_headings: order
+                .iter()
+                .filter_map(|&k| {
+                    let d = &self.drafts[k];
+                    Some((ids[k].clone(), d.area?, d.area_heading.clone()?))
                 })
                 .collect(),
         }
@@ -1453,6 +1482,7 @@ mod tests {
             .p("Claire is kind and loves art.")
             .bold("Needs")
             .p("Claire needs help with spelling.")
+            .p("Strengths: Claire tries hard.")
             .p("Click or tap here to enter text.")
             .build();
         let plan = plan_of(&doc);
