@@ -1137,12 +1137,13 @@ impl Reader<'_> {
                 *list_counts.entry((d.section, id.clone())).or_default() += 1;
             }
         }
+        let restarting: HashSet<SectionId> = list_counts
+            .iter()
+            .filter(|(_, n)| **n > 1)
+            .map(|((section, _), _)| *section)
+            .collect();
         for d in &mut self.drafts {
-            if d.from_list
-                && d.doc_id
-                    .as_ref()
-                    .is_some_and(|id| list_counts[&(d.section, id.clone())] > 1)
-            {
+            if d.from_list && restarting.contains(&d.section) {
                 d.doc_id = None;
             }
         }
@@ -1462,13 +1463,14 @@ mod tests {
             .item("1.", "Weekly speech therapy for 30 minutes.")
             .heading(2, "Learning")
             .item("1.", "Daily phonics for 20 minutes.")
+            .item("2.", "Weekly reading group of four.")
             .p("F1 Daily reading with a teaching assistant.")
             .p("F1 Weekly social skills group of four.")
             .build();
         let plan = plan_of(&doc);
         assert_eq!(
             ids_of(plan.provision.iter().map(|p| &p.item)),
-            ["F-1", "F-2", "F1", "F1 (2)"]
+            ["F-1", "F-2", "F-3", "F1", "F1 (2)"]
         );
     }
 
