@@ -172,6 +172,8 @@ struct Flow {
     area: Option<AreaOfNeed>,
     /// The sub-heading (or table title) that named `area`.
     area_heading: Option<String>,
+    /// The outline level of that sub-heading.
+    area_level: Option<u8>,
     term: Option<OutcomeTerm>,
     /// Under a "Strengths" sub-heading of a needs section.
     strengths: bool,
@@ -201,6 +203,7 @@ impl Flow {
             heading: None,
             area: None,
             area_heading: None,
+            area_level: None,
             term: None,
             strengths: false,
             aspiration_headings: false,
@@ -225,6 +228,7 @@ impl Flow {
             heading: self.heading.clone(),
             area: self.area,
             area_heading: self.area_heading.clone(),
+            area_level: self.area_level,
             term: None,
             strengths: false,
             aspiration_headings: false,
@@ -244,6 +248,11 @@ impl Flow {
 
 static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bstrengths?\b|what (?:\w+ )?(?:is|are|am) good at|what (?:is )?working well|what people like|likes and dislikes|positives").expect("pattern")
+});
+/// Sub-headings of outcomes or provision about health or social care,
+/// not an area of need.
+static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:my\s+|\w+'s\s+)?(?:health(?:\s+care)?|medical|social\s+care|care)(?:\s+(?:needs|outcomes?|provision))?$").expect("pattern")
 });
 static NEEDS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bneeds?\b|difficult|barrier|challenge").expect("pattern"));
@@ -412,7 +421,19 @@ impl Reader<'_> {
                 // A new area starts its outcomes afresh.
                 flow.area = Some(area);
                 flow.area_heading = Some(label.clone());
+                flow.area_level = p.outline_level;
                 flow.term = term;
+            } else if p
+                .outline_level
+                .zip(flow.area_level)
+                .is_some_and(|(level, area_level)| level <= area_level)
+                || OTHER_TOPIC.is_match(&label)
+            {
+                // A heading beside the area headings ("Health", "Social
+                // care") ends the area.
+                flow.area = None;
+                flow.area_heading = None;
+                flow.area_level = None;
             }
             if term.is_some() {
                 flow.term = term;
@@ -717,7 +738,18 @@ impl Reader<'_> {
             if written.is_empty() {
                 continue;
             }
-            if written.len() == 1 && word_count(&texts[written[0]]) <= 12 && row.cells.len() > 1 {
+            // A title row inside the table ("Communication and interaction"):
+            // one merged cell, or a bold first cell alone. A row with only its
+            // provision written is still a row.
+            let bold_first = written == [0]
+                && row.cells[0].paragraphs.iter().all(|&i| {
+                    doc.paragraphs[i].bold || doc.paragraphs[i].text.trim().is_empty()
+                })
+                && !crate::text::ends_with_full_stop(&texts[0]);
+            if written.len() == 1
+                && word_count(&texts[written[0]]) <= 12
+                && (row.cells.len() == 1 || bold_first)
+            {
                 // A title row inside the table ("Communication and interaction").
                 let label = texts[written[0]].trim_end_matches(':').to_owned();
                 if is_none_statement(&label) {
@@ -1428,6 +1460,32 @@ mod tests {
     }
 
     #[test]
+    fn headings_beside_the_areas_end_the_area() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .heading(2, "Cognition and learning")
+            .p("Claire will read 100 words by July 2026.")
+            .heading(2, "Health")
+            .p("Claire will sleep through the night by July 2026.")
+            .bold("Communication and interaction")
+            .p("Claire will take turns by July 2026.")
+            .bold("Social care")
+            .p("Claire will cook a meal by July 2026.")
+            .build();
+        let plan = plan_of(&doc);
+        let areas: Vec<_> = plan.outcomes.iter().map(|o| o.item.area).collect();
+        assert_eq!(
+            areas,
+            [
+                Some(AreaOfNeed::CognitionAndLearning),
+                None,
+                Some(AreaOfNeed::CommunicationAndInteraction),
+                None
+            ]
+        );
+    }
+
+    #[test]
     fn ids_written_in_text_and_continuations() {
         let doc = DocBuilder::new()
             .heading(1, "Section B")
@@ -1582,6 +1640,25 @@ mod tests {
             .count();
         // need→2 outcomes, 2 outcomes→provision, need→provision.
         assert_eq!(table_links, 5);
+    }
+
+    #[test]
+    fn a_row_with_only_its_provision_written_is_an_item_and_merged_rows_are_titles() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section F")
+            .table(&[
+                &["**Provision", "**Who", "**How often"],
+                &["**Cognition and learning", "", ""],
+                &["Access to a reading group.", "", ""],
+                &["Daily phonics.", "Teaching assistant", "Daily"],
+            ])
+            .table(&[&["**Provision", "**Who"], &["Communication"], &["Speech therapy.", "SaLT"]])
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan.provision.iter().map(|p| p.item.text.as_str()).collect();
+        assert_eq!(texts, ["Access to a reading group.", "Daily phonics.", "Speech therapy."]);
+        assert_eq!(plan.provision[0].item.area, Some(AreaOfNeed::CognitionAndLearning));
+        assert_eq!(plan.provision[2].item.area, Some(AreaOfNeed::CommunicationAndInteraction));
     }
 
     #[test]
