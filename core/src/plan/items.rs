@@ -476,6 +476,16 @@ impl Reader<'_> {
             set_detail(draft, col, value.trim());
             return None;
         }
+        // "Outcome(s): E1, E3" under an item is part of it; alone, not an item.
+        if own_id.is_none() && is_reference_list(trimmed) {
+            if let Some(last) = flow.last {
+                let start = text.len() - text.trim_start().len();
+                self.drafts[last]
+                    .spans
+                    .push((i, start..start + trimmed.len()));
+            }
+            return None;
+        }
         if let Some(last) = flow.last
             && self.continues(flow, last, i, own_id.is_some())
         {
@@ -949,6 +959,7 @@ impl Reader<'_> {
         let mut items: Vec<usize> = Vec::new();
         let mut details: Vec<(Column, String)> = Vec::new();
         let mut labels: Vec<String> = Vec::new();
+        let mut references: Vec<(String, String)> = Vec::new();
         for &r in rows {
             let row = &table.rows[r];
             let label = tables::cell_text(doc, row, 0);
@@ -1000,6 +1011,10 @@ impl Reader<'_> {
                 home_section(kind, flow.section)
             };
             labels.push(label.trim_end_matches(':').to_owned());
+            if is_reference_list(&values) {
+                references.push((label.trim_end_matches(':').to_owned(), values));
+                continue;
+            }
             for c in 1..row.cells.len() {
                 let (new, _) = self.cell_flow(
                     &table_flow,
@@ -1031,6 +1046,15 @@ impl Reader<'_> {
                     (Column::TimeFrame, Kind::Outcome) => draft.time_frame = Some(text.clone()),
                     _ => {}
                 }
+            }
+        }
+        for (label, text) in references {
+            for &d in &items {
+                self.refs.push((
+                    d,
+                    text.clone(),
+                    format!("the '{label}' row of the table in section {}", flow.section),
+                ));
             }
         }
         if items.len() > 1 {
@@ -1160,6 +1184,22 @@ impl Reader<'_> {
                 d.author = d.author.take().or(author);
                 d.role = d.role.take().or(role);
                 d.date = d.date.or(date);
+            }
+        }
+        // "H1: …" / "H2: …" in a social care section names its part, not an id.
+        for d in &mut self.drafts {
+            if d.kind == Kind::Provision
+                && matches!(d.section, SectionId::H | SectionId::H1 | SectionId::H2)
+                && let Some(id) = d.doc_id.as_deref()
+                && let Some(part) = match id {
+                    "H1" => Some(SectionId::H1),
+                    "H2" => Some(SectionId::H2),
+                    _ => None,
+                }
+            {
+                d.section = part;
+                d.doc_id = None;
+                d.from_list = false;
             }
         }
         // List numbers that restart within a section are not the plan's ids.
@@ -1311,7 +1351,7 @@ fn column_id(text: &str, section: SectionId) -> String {
 /// A cell that only names other items: "E1, E3", "Need 2", "B1 and B4".
 fn is_reference_list(text: &str) -> bool {
     static REFS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:needs?|outcomes?|provision|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
+        Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
     });
     REFS.is_match(text)
 }
@@ -1592,6 +1632,30 @@ mod tests {
         assert!(plan.links.iter().any(|l| l.from == "E-1" && l.to == "F-1"));
         assert!(plan.links.iter().any(|l| l.from == "B-1" && l.to == "F-1"));
         assert!(plan.warnings.is_empty());
+    }
+
+    #[test]
+    fn reference_cells_and_lines_are_references_not_items() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .p("E1 Claire will read 100 words by July 2026.")
+            .heading(1, "Section F")
+            .table(&[
+                &["**Ref", "**Provision", "**Outcome(s)"],
+                &["F1", "Daily phonics.", "Outcome(s): E1"],
+            ])
+            .p("F2 Weekly reading group.")
+            .p("Meets outcome E1")
+            .heading(1, "Section H: Social care provision")
+            .p("H1: A personal assistant for 4 hours a week.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.outcomes.len(), 1);
+        let ids: Vec<_> = plan.provision.iter().map(|p| p.item.id.as_str()).collect();
+        assert_eq!(ids, ["F1", "F2", "H1-1"]);
+        assert_eq!(plan.provision[2].item.section, SectionId::H1);
+        assert!(plan.links.iter().any(|l| l.from == "E1" && l.to == "F1"));
+        assert!(plan.links.iter().any(|l| l.from == "E1" && l.to == "F2"));
     }
 
     #[test]
