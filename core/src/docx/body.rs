@@ -397,19 +397,21 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::P
             }
             "r" => {
-                if let Some(p) = self.paragraphs.last() {
-                    let first_segment = p.segments.len();
-                    self.runs.push(OpenRun {
-                        paragraph: p.index,
-                        start,
-                        properties: end..end,
-                        properties_start: end,
-                        first_segment,
-                        bold: None,
-                        size: None,
-                        style: None,
-                    });
-                }
+                // A run outside any paragraph (invalid) is not a run we track.
+                let Some(p) = self.paragraphs.last() else {
+                    return Some(Tag::OtherW);
+                };
+                let first_segment = p.segments.len();
+                self.runs.push(OpenRun {
+                    paragraph: p.index,
+                    start,
+                    properties: end..end,
+                    properties_start: end,
+                    first_segment,
+                    bold: None,
+                    size: None,
+                    style: None,
+                });
                 Tag::R
             }
             "t" => {
@@ -492,11 +494,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                             self.in_code -= 1;
                         }
                     }
-                    Some("end") => {
-                        if self.fields.pop() == Some(true) {
-                            self.in_code -= 1;
-                        }
-                    }
+                    Some("end") if self.fields.pop() == Some(true) => self.in_code -= 1,
                     _ => {}
                 }
                 Tag::OtherW
@@ -650,14 +648,12 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                     }
                 }
             }
-            Tag::PPr => {
-                if self.parent() == Some(Tag::P) {
-                    let styles = self.styles;
-                    if let Some(p) = self.paragraphs.last_mut() {
-                        let style = styles.paragraph(p.style_id.as_deref());
-                        p.style_bold = style.and_then(|s| s.bold);
-                        p.style_size = style.and_then(|s| s.size_half_points);
-                    }
+            Tag::PPr if self.parent() == Some(Tag::P) => {
+                let styles = self.styles;
+                if let Some(p) = self.paragraphs.last_mut() {
+                    let style = styles.paragraph(p.style_id.as_deref());
+                    p.style_bold = style.and_then(|s| s.bold);
+                    p.style_size = style.and_then(|s| s.size_half_points);
                 }
             }
             Tag::Deleted => self.deleted = self.deleted.saturating_sub(1),
@@ -674,10 +670,8 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                     element.end = end;
                 }
             }
-            Tag::Tbl => {
-                if self.story == Story::Body {
-                    self.tables.pop();
-                }
+            Tag::Tbl if self.story == Story::Body => {
+                self.tables.pop();
             }
             Tag::Tr => {
                 if let Some(t) = self.tables.last_mut() {
@@ -1245,7 +1239,7 @@ mod tests {
         );
         assert_eq!(&xml[p.segments[1].run_properties.clone()], "<x:rPr/>");
         assert_eq!(p.segments[1].run, p.segments[2].run);
-        assert!(p.bold == false);
+        assert!(!p.bold);
         assert_eq!(&xml[doc.paragraphs[1].xml.clone()], "<x:p/>");
     }
 

@@ -218,18 +218,21 @@ impl Numbering {
                     };
                     stack.push(tag);
                 }
-                Event::Empty(e) => {
-                    if ns == Ns::W {
-                        let tag = out.element(&e, &stack, &mut st);
-                        out.close(tag, &stack, &mut st);
-                    }
+                Event::Empty(e) if ns == Ns::W => {
+                    let tag = out.element(&e, &stack, &mut st);
+                    out.close(tag, &stack, &mut st);
                 }
                 Event::End(_) => {
                     if let Some(tag) = stack.pop() {
                         out.close(tag, &stack, &mut st);
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }
@@ -451,7 +454,7 @@ impl<'a> ListCounter<'a> {
             Some(n) => n.saturating_add(1),
             None => start_of(level),
         });
-        for deeper in (li + 1)..LEVELS {
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(li + 1) {
             let restart = level_def(deeper as u8).and_then(|d| d.restart);
             // lvlRestart n: restart after a level 1..=n is used; 0 never.
             let restarts = match restart {
@@ -459,7 +462,7 @@ impl<'a> ListCounter<'a> {
                 Some(n) => li < usize::from(n),
             };
             if restarts {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
         let bullet = this.format == NumberFormat::Bullet;

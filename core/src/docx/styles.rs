@@ -115,11 +115,17 @@ impl Styles {
                     }
                 }
                 Event::End(_) => {
-                    if stack.pop() == Some(Tag::Style) {
+                    let closed = stack.pop();
+                    if closed == Some(Tag::Style) {
                         out.finish(current.take());
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }

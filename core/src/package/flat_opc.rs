@@ -41,12 +41,18 @@ impl<'a> FlatOpc<'a> {
                 message: e.to_string(),
             };
         let mut current: Option<(String, String)> = None;
+        let mut depth: usize = 0;
         loop {
             let event = reader.read_resolved_event();
             let (ns, event) = match event {
                 Ok((ns, ev)) => (classify(&ns), ev),
                 Err(e) => return Err(malformed(&reader, &e)),
             };
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(e) | Event::Empty(e) if !seen_root => {
                     seen_root = true;
@@ -68,6 +74,7 @@ impl<'a> FlatOpc<'a> {
                     let span = reader
                         .read_to_end(e.name())
                         .map_err(|err| malformed(&reader, &err))?;
+                    depth -= 1;
                     if let Some((name, ct)) = current.take() {
                         let start = usize::try_from(span.start).unwrap_or(0);
                         let end = usize::try_from(span.end).unwrap_or(0).min(bytes.len());
@@ -78,6 +85,7 @@ impl<'a> FlatOpc<'a> {
                     reader
                         .read_to_end(e.name())
                         .map_err(|err| malformed(&reader, &err))?;
+                    depth -= 1;
                     if let Some((name, ct)) = current.take() {
                         parts.insert(name, (ct, None));
                     }
@@ -88,6 +96,13 @@ impl<'a> FlatOpc<'a> {
                 Event::Eof => break,
                 _ => {}
             }
+        }
+        if depth > 0 {
+            return Err(ReadError::MalformedXml {
+                part: "flat OPC package".into(),
+                position: reader.buffer_position(),
+                message: "the package ends before all its elements are closed".into(),
+            });
         }
         if !seen_root {
             return Err(ReadError::NotAWordDocument(
