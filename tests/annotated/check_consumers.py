@@ -166,7 +166,9 @@ def main():
     for name, entry in sorted(manifest.items()):
         path = os.path.join(folder, name)
         paths.append(path)
-        check_python_docx(path, entry["comments"], entry["author"], problems)
+        # python-docx opens documents only, not templates or macro-enabled files.
+        if name.lower().endswith(".docx"):
+            check_python_docx(path, entry["comments"], entry["author"], problems)
     authors = {entry["author"] for entry in manifest.values()}
     check_libreoffice(paths, manifest, authors.pop() if len(authors) == 1 else "EHCP Golden Thread", problems)
     for p in problems:
