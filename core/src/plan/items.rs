@@ -1091,6 +1091,10 @@ impl Reader<'_> {
             for &r in rows {
                 let row = &table.rows[r];
                 let label = tables::cell_text(doc, row, 0);
+                // "Communication and interaction: strengths" rows are not needs.
+                if flow.kind == Kind::Need && STRENGTHS.is_match(&label) {
+                    continue;
+                }
                 let mut row_flow = table_flow.clone();
                 if !label.is_empty() {
                     row_flow.heading = Some(label.trim_end_matches(':').to_owned());
@@ -1723,6 +1727,24 @@ mod tests {
         assert_eq!(texts, ["Access to a reading group.", "Daily phonics.", "Speech therapy."]);
         assert_eq!(plan.provision[0].item.area, Some(AreaOfNeed::CognitionAndLearning));
         assert_eq!(plan.provision[2].item.area, Some(AreaOfNeed::CommunicationAndInteraction));
+    }
+
+    #[test]
+    fn label_value_tables_skip_strengths_rows() {
+        let doc = DocBuilder::new()
+            .table(&[&["**Section B: Special educational needs"]])
+            .table(&[
+                &["Communication and interaction: strengths", "Jake knows about trains."],
+                &["Communication and interaction", "Jake finds conversations hard."],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.needs.len(), 1);
+        assert_eq!(plan.needs[0].item.text, "Jake finds conversations hard.");
+        assert_eq!(
+            plan.needs[0].item.area,
+            Some(AreaOfNeed::CommunicationAndInteraction)
+        );
     }
 
     #[test]

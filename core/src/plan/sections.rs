@@ -310,25 +310,32 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
 }
 
 fn split_h(document: &Document, sections: Vec<Section>) -> Vec<Section> {
-    let has_parts = sections
-        .iter()
-        .any(|s| matches!(s.id, SectionId::H1 | SectionId::H2));
+    let has_h1 = sections.iter().any(|s| s.id == SectionId::H1);
+    let has_h2 = sections.iter().any(|s| s.id == SectionId::H2);
     let mut out = Vec::with_capacity(sections.len() + 1);
-    for s in sections {
+    for mut s in sections {
         if s.id != SectionId::H {
             out.push(s);
-            continue;
-        }
-        if has_parts {
-            if !s.paragraphs.is_empty() {
-                out.push(s);
-            }
             continue;
         }
         let mut text = normalise(&s.heading);
         for &i in &s.paragraphs {
             text.push(' ');
             text.push_str(&normalise(&document.paragraphs[i].text));
+        }
+        if has_h1 || has_h2 {
+            // An H with its own H1 or H2 part: an empty H is only their
+            // title; an H holding the other part's wording is that part.
+            if s.paragraphs.is_empty() {
+                continue;
+            }
+            if has_h2 && !has_h1 && vocabulary::mentions_h1(&text) {
+                s.id = SectionId::H1;
+            } else if has_h1 && !has_h2 && vocabulary::mentions_h2(&text) {
+                s.id = SectionId::H2;
+            }
+            out.push(s);
+            continue;
         }
         if vocabulary::mentions_h1(&text) && vocabulary::mentions_h2(&text) {
             let mut h2 = s.clone();
@@ -833,6 +840,15 @@ mod tests {
             .heading(2, "H1 Social care provision under the CSDPA 1970")
             .p("None.")
             .heading(2, "H2 Any other social care provision")
+            .p("Short breaks.")
+            .build();
+        assert_eq!(ids(&detect_default(&doc)), ["H1", "H2"]);
+
+        let doc = DocBuilder::new()
+            .heading(1, "Section H: Social care provision")
+            .heading(2, "Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970")
+            .p("A personal assistant.")
+            .heading(1, "Other social care provision (H2)")
             .p("Short breaks.")
             .build();
         assert_eq!(ids(&detect_default(&doc)), ["H1", "H2"]);
