@@ -752,9 +752,10 @@ impl Reader<'_> {
             // one merged cell, or a bold first cell alone. A row with only its
             // provision written is still a row.
             let bold_first = written == [0]
-                && row.cells[0].paragraphs.iter().all(|&i| {
-                    doc.paragraphs[i].bold || doc.paragraphs[i].text.trim().is_empty()
-                })
+                && row.cells[0]
+                    .paragraphs
+                    .iter()
+                    .all(|&i| doc.paragraphs[i].bold || doc.paragraphs[i].text.trim().is_empty())
                 && !crate::text::ends_with_full_stop(&texts[0]);
             if written.len() == 1
                 && word_count(&texts[written[0]]) <= 12
@@ -1720,13 +1721,34 @@ mod tests {
                 &["Access to a reading group.", "", ""],
                 &["Daily phonics.", "Teaching assistant", "Daily"],
             ])
-            .table(&[&["**Provision", "**Who"], &["Communication"], &["Speech therapy.", "SaLT"]])
+            .table(&[
+                &["**Provision", "**Who"],
+                &["Communication"],
+                &["Speech therapy.", "SaLT"],
+            ])
             .build();
         let plan = plan_of(&doc);
-        let texts: Vec<_> = plan.provision.iter().map(|p| p.item.text.as_str()).collect();
-        assert_eq!(texts, ["Access to a reading group.", "Daily phonics.", "Speech therapy."]);
-        assert_eq!(plan.provision[0].item.area, Some(AreaOfNeed::CognitionAndLearning));
-        assert_eq!(plan.provision[2].item.area, Some(AreaOfNeed::CommunicationAndInteraction));
+        let texts: Vec<_> = plan
+            .provision
+            .iter()
+            .map(|p| p.item.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Access to a reading group.",
+                "Daily phonics.",
+                "Speech therapy."
+            ]
+        );
+        assert_eq!(
+            plan.provision[0].item.area,
+            Some(AreaOfNeed::CognitionAndLearning)
+        );
+        assert_eq!(
+            plan.provision[2].item.area,
+            Some(AreaOfNeed::CommunicationAndInteraction)
+        );
     }
 
     #[test]
@@ -1734,8 +1756,14 @@ mod tests {
         let doc = DocBuilder::new()
             .table(&[&["**Section B: Special educational needs"]])
             .table(&[
-                &["Communication and interaction: strengths", "Jake knows about trains."],
-                &["Communication and interaction", "Jake finds conversations hard."],
+                &[
+                    "Communication and interaction: strengths",
+                    "Jake knows about trains.",
+                ],
+                &[
+                    "Communication and interaction",
+                    "Jake finds conversations hard.",
+                ],
             ])
             .build();
         let plan = plan_of(&doc);

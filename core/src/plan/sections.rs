@@ -846,7 +846,10 @@ mod tests {
 
         let doc = DocBuilder::new()
             .heading(1, "Section H: Social care provision")
-            .heading(2, "Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970")
+            .heading(
+                2,
+                "Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970",
+            )
             .p("A personal assistant.")
             .heading(1, "Other social care provision (H2)")
             .p("Short breaks.")

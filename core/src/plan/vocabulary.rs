@@ -588,7 +588,9 @@ mod tests {
         assert!(is_introduction(
             "For the provision that meets each of these needs, see Section F; the outcomes are in Section E."
         ));
-        assert!(!is_introduction("Speech therapy, weekly (see Section G for the health part)."));
+        assert!(!is_introduction(
+            "Speech therapy, weekly (see Section G for the health part)."
+        ));
         assert!(is_placement_pending("To be named in the final plan."));
         assert!(is_placement_pending(
             "This section is not completed in a draft plan."
