@@ -256,6 +256,10 @@ static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEEDS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bneeds?\b|difficult|barrier|challenge").expect("pattern"));
+/// What an aspiration says, outside an aspirations sub-heading.
+static ASPIRATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:wants? to|would (?:like|love) to|hopes? (?:to|that)|aspir|dreams?\b|ambitions?|in the future|when (?:i|he|she|they) (?:grows? up|leaves? school|(?:am|is|are) older)|(?:my|his|her|their) goal|wish(?:es)? to|would like (?:him|her|them) to|want (?:him|her|them) to)").expect("pattern")
+});
 static ASPIRATION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)aspiration|hopes?\b|dreams?|ambitions?|future|when i (?:grow up|leave)|want to (?:achieve|be|do)|goals?\b|wishes").expect("pattern")
 });
@@ -502,7 +506,9 @@ impl Reader<'_> {
                 .is_some_and(|(label, _)| word_count(label) <= 4 && STRENGTHS.is_match(label));
         if flow.strengths
             || strengths_line
-            || (flow.kind == Kind::Aspiration && flow.aspiration_headings && !flow.under_aspiration)
+            || (flow.kind == Kind::Aspiration
+                && !flow.under_aspiration
+                && (flow.aspiration_headings || !ASPIRATION_WORDS.is_match(trimmed)))
         {
             flow.last = None;
             return None;
@@ -1836,6 +1842,23 @@ mod tests {
         assert_eq!(plan.aspirations.len(), 2);
         assert_eq!(plan.aspirations[0].text, "I want to be a vet.");
         assert_eq!(plan.aspirations[0].id, "A-1");
+    }
+
+    #[test]
+    fn without_aspiration_headings_only_aspirations_are_aspirations() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section A: All about me")
+            .bold("What is important to me")
+            .p("My dog Rex and my grandma.")
+            .p("I want to be a vet when I grow up.")
+            .p("Her parents would like her to make friends.")
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["I want to be a vet when I grow up.", "Her parents would like her to make friends."]
+        );
     }
 
     #[test]

@@ -423,6 +423,17 @@ fn paragraph_candidate(document: &Document, p: &Paragraph) -> Option<Candidate> 
         return None;
     }
     if p.list.is_some() && !l.styled {
+        // A bold numbered line naming a section ("1. Special Educational
+        // Needs" in bold, numbered by Word) is a heading; other list items never.
+        let numbered = p.list.as_ref().is_some_and(|l| !l.bullet);
+        if numbered
+            && l.emphasised
+            && words <= 12
+            && !ends_with_full_stop(text)
+            && let Some(h) = parse_heading(text, true)
+        {
+            return Some(candidate(p, h, HeadingCue::Emphasis));
+        }
         return None;
     }
     let full_stop = ends_with_full_stop(text);
@@ -496,17 +507,18 @@ fn table_candidate(
         return None;
     }
     // "Section B" | "Special educational needs …", or "B" | "Special educational needs".
+    // The first written line of the next cell (the rest may be the content).
     let next_text = row
         .cells
         .get(1)
-        .map(|c| {
+        .and_then(|c| {
             c.paragraphs
                 .iter()
                 .map(|&i| document.paragraphs[i].text.trim())
-                .collect::<Vec<_>>()
-                .join(" ")
+                .find(|t| !t.is_empty())
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_owned();
     if let Some(h) = parse_heading(text, false)
         && h.form == HeadingForm::Prefixed
         && words <= 12
@@ -731,6 +743,24 @@ mod tests {
         assert_eq!(s[2].heading, "Section I Placement");
         assert_eq!(s[2].paragraphs, [15, 16]);
         assert_eq!(s[3].heading, "J Personal budget");
+    }
+
+    #[test]
+    fn letter_columns_beside_the_content_and_bold_numbered_titles() {
+        let doc = DocBuilder::new()
+            .table(&[
+                &["B", "Special educational needs\nClaire needs help with reading."],
+                &["E", "Outcomes\nClaire will read by July 2026."],
+            ])
+            .item("3.", "Special Educational Provision")
+            .with_bold()
+            .p("Daily phonics.")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["B", "E", "F"]);
+        assert_eq!(s[0].paragraphs, [2]);
+        assert_eq!(s[1].paragraphs, [5]);
+        assert_eq!(s[2].paragraphs, [7]);
     }
 
     #[test]
