@@ -1,0 +1,89 @@
+//! How progress is seen: a count, a frequency, a level, "independently",
+//! "in 4 out of 5 sessions", "with no more than one prompt".
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+use super::Span;
+use super::words::NUMBER;
+
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(&format!(
+        r"(?:
+            \b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)
+          | \b{NUMBER}\s+(?:out\s+of|in|/)\s+{NUMBER}\b
+          | \b\d+\s*/\s*\d+\b
+          | \bindependent(?:ly)?\b
+          | \bwithout\s+(?:any\s+)?(?:adult\s+|verbal\s+|physical\s+|visual\s+)?(?:support|help|prompt(?:s|ing)?|assistance|reminders?|intervention)\b
+          | \bwith\s+(?:no\s+more\s+than|no|only|at\s+most|a\s+maximum\s+of|fewer\s+than|minimal|one|a\s+single|\d+)\s+(?:\w+\s+)?(?:prompts?|reminders?|errors?|mistakes?|support|help)\b
+          | \b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of)\s+{NUMBER}\b
+          | \b{NUMBER}\s+(?:(?:new|key|different|high-frequency|tricky|common|familiar|simple)\s+)?(?:words?|sentences?|letters?|sounds?|numbers?|steps?|minutes?|times?|occasions?|days?|lessons?|sessions?|questions?|turns?|exchanges?|peers?|friends?|activities|tasks?|pages?|books?|meals?|journeys?|strategies|signs?|symbols?|phonemes?|graphemes?|digraphs?|facts?|items?|instructions?|metres?|seconds?|hours?)\b
+          | \b(?:reading|spelling|chronological|developmental)\s+age\b
+          | \bstandardi[sz]ed\s+score\b
+          | \b(?:age[\s-]related|age[\s-]appropriate|expected)\s+(?:expectations?|standard|level)\b
+          | \b(?:level|stage|band|phase|step|grade)\s+\d+\b
+          | \bphase\s+(?:one|two|three|four|five|six)\b
+          | \b(?:grade|gcse|entry\s+level|functional\s+skills)\b
+          | \b(?:once|twice|{NUMBER}\s+times)\s+(?:a|per|each|every|in\s+a)\s+\w+
+          | \b(?:each|every)\s+(?:day|week|lesson|session|morning|time)\b
+          | \b(?:daily|weekly|consistently|every\s+time|on\s+every\s+occasion|all\s+(?:of\s+the\s+)?(?:the\s+)?time)\b
+          | \bon\s+{NUMBER}\s+(?:consecutive\s+)?(?:occasions|days|weeks|sessions)\b
+          | \b{NUMBER}\s+consecutive\b
+          | \b(?:as\s+measured\s+by|as\s+evidenced\s+by|measured\s+by|evidenced\s+by|assessed\s+(?:by|using|through)|as\s+recorded\s+(?:in|by)|recorded\s+in|observed\s+by)\b
+          | \b(?:score|scores|scoring)\b
+          | \b(?:on\s+(?:his|her|their)\s+own|unaided|unprompted|without\s+prompting)\b
+        )"
+    ))
+    .case_insensitive(true)
+    .ignore_whitespace(true)
+    .build()
+    .expect("measure regex")
+});
+
+/// Every measure stated in `text`.
+pub fn measures(text: &str) -> Vec<Span> {
+    MEASURE
+        .find_iter(text)
+        .map(|m| Span::new(text, m.range()))
+        // "a word" and "an activity" are not counts.
+        .filter(|s| {
+            let lower = s.text.to_ascii_lowercase();
+            !(lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("half "))
+        })
+        .collect()
+}
+
+/// True when `text` gives a way to tell whether it was achieved.
+pub fn is_measurable(text: &str) -> bool {
+    !measures(text).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_are_found() {
+        for text in [
+            "in 4 out of 5 sessions",
+            "independently",
+            "with no more than one prompt",
+            "80% accuracy",
+            "read 100 high-frequency words",
+            "a reading age of 9",
+            "at least three times a week",
+            "on three consecutive occasions",
+            "without adult support",
+        ] {
+            assert!(is_measurable(text), "{text}");
+        }
+        for text in [
+            "Claire will improve her reading",
+            "Sam will feel happier at school",
+            "to develop a word bank",
+        ] {
+            assert!(!is_measurable(text), "{text}");
+        }
+    }
+}
