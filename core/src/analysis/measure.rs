@@ -41,11 +41,36 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("measure regex")
 });
 
+/// A count of things: a number followed by a plural noun ("two college
+/// courses", "3 friends"), except spans of time, which are time frames.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(&format!(
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:[a-z][\w-]*\s+){{0,2}}([a-z][\w-]*s)\b"
+    ))
+    .case_insensitive(true)
+    .build()
+    .expect("count regex")
+});
+
+fn counts(text: &str) -> impl Iterator<Item = Span> + '_ {
+    COUNT.captures_iter(text).filter_map(move |c| {
+        let noun = c.get(1)?.as_str().to_ascii_lowercase();
+        let time = matches!(
+            noun.as_str(),
+            "years" | "months" | "terms" | "ages" | "times" | "yes" | "is" | "was" | "has" | "does"
+        ) || noun.ends_with("ss")
+            || noun.ends_with("ous");
+        let whole = c.get(0)?;
+        (!time).then(|| Span::new(text, whole.range()))
+    })
+}
+
 /// Every measure stated in `text`.
 pub fn measures(text: &str) -> Vec<Span> {
     MEASURE
         .find_iter(text)
         .map(|m| Span::new(text, m.range()))
+        .chain(counts(text))
         // "a word" and "an activity" are not counts.
         .filter(|s| {
             let lower = s.text.to_ascii_lowercase();
@@ -71,6 +96,7 @@ mod tests {
             "with no more than one prompt",
             "80% accuracy",
             "read 100 high-frequency words",
+            "visit two college courses",
             "a reading age of 9",
             "at least three times a week",
             "on three consecutive occasions",
@@ -82,6 +108,7 @@ mod tests {
             "Claire will improve her reading",
             "Sam will feel happier at school",
             "to develop a word bank",
+            "in two years Sam will be happier",
         ] {
             assert!(!is_measurable(text), "{text}");
         }

@@ -40,7 +40,22 @@ impl Rule for OutcomeWithoutNeed {
                 "Say which need {} answers (for example \"links to B2\"); if the need is not in the plan, add it to section B, C or D.",
                 item.id
             );
-            soften(&mut f, weak_candidate(context, &item.id, Kind::Need), "need");
+            let aspirations = linked_of(context, &item.id, Kind::Aspiration, None);
+            if let Some(aspiration) = aspirations.first() {
+                // Outcomes for adulthood often come from the aspirations in A.
+                f.severity = Severity::Info;
+                f.confidence = 0.5;
+                f.message.push_str(&format!(
+                    " It does work towards the aspiration {}.",
+                    describe(aspiration)
+                ));
+                f.help = format!(
+                    "If {} answers a need (for example a preparing-for-adulthood need), record that need in section B, C or D and link it; otherwise this is fine as an outcome built from the aspiration.",
+                    item.id
+                );
+            } else {
+                soften(&mut f, weak_candidate(context, &item.id, Kind::Need), "need");
+            }
             findings.push(f);
         }
     }
