@@ -25,6 +25,15 @@ fn check(path: &Path) -> (ehcp_core::Document, Vec<Finding>) {
     let config = Config::default();
     let lexicon = Lexicon::new(&config);
     let graph = thread::link(&document, &plan, &lexicon);
+    if std::env::var_os("EHCP_DEBUG_LINKS").is_some() {
+        eprintln!("{}", path.display());
+        for l in graph.links.iter().filter(|l| l.evidence == ehcp_core::plan::LinkEvidence::Inferred) {
+            eprintln!("  link {} -> {} {:.2} {}", l.from, l.to, l.score, l.detail);
+        }
+        for l in &graph.weak_links {
+            eprintln!("  weak {} -> {} {:.2} {}", l.from, l.to, l.score, l.detail);
+        }
+    }
     let context = CheckContext {
         document: &document,
         plan: &plan,

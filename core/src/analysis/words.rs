@@ -89,7 +89,7 @@ static STOP_WORDS: &[&str] = &[
     "is", "it", "its", "key", "lesson", "lessons", "level", "like", "make", "makes", "making",
     "may", "me", "minute", "minutes", "month", "months", "more", "most", "much", "must", "my",
     "need", "needed", "needs", "new", "no", "not", "now", "of", "off", "on", "once", "one",
-    "only", "or", "other", "our", "out", "over", "own", "person", "place", "plan", "progress",
+    "only", "or", "other", "our", "out", "over", "own", "people", "person", "place", "plan", "progress",
     "provide", "provided", "provision", "pupil", "range", "receive", "regular", "school",
     "session", "sessions", "she", "should", "skill", "skills", "so", "some", "staff", "start",
     "such", "support", "supported", "supporting", "take", "targets", "teaching", "term",

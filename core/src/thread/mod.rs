@@ -380,7 +380,7 @@ fn score(
             std::cmp::Ordering::Equal => {
                 let t = a.terms[i];
                 if t >= GROUP_BASE {
-                    miss *= 1.0 - 0.5;
+                    miss *= 1.0 - 0.45;
                     shared_groups.push(&lexicon.thesaurus[(t - GROUP_BASE) as usize].name);
                 } else {
                     miss *= 1.0 - 0.3 * weight(t);
@@ -405,6 +405,23 @@ fn score(
             area_note = format!("; different areas: {} and {}", x.as_str(), y.as_str());
         }
         _ => {}
+    }
+    // A health need and health provision, a social care need and social care
+    // provision: the sections themselves pair up.
+    let paired = |x: SectionId, y: SectionId| {
+        matches!(
+            (x, y),
+            (SectionId::C, SectionId::G)
+                | (SectionId::D, SectionId::H | SectionId::H1 | SectionId::H2)
+        )
+    };
+    if paired(a.item.section, b.item.section) || paired(b.item.section, a.item.section) {
+        miss *= 0.85;
+        area_note.push_str(&format!(
+            "; section {} need and section {} provision",
+            a.item.section.min(b.item.section),
+            a.item.section.max(b.item.section)
+        ));
     }
     let score = (1.0 - miss).min(INFERRED_CEILING);
     let mut parts = Vec::new();

@@ -6,7 +6,9 @@ use crate::finding::{Finding, Severity};
 use crate::finding::Location;
 use crate::plan::SectionId;
 use crate::review::CheckContext;
-use crate::rules::support::{at_item, finding, trim_range};
+use regex::Regex;
+
+use crate::rules::support::{at_item, finding, section_of_paragraph};
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -41,11 +43,22 @@ impl Rule for AgeMismatch {
         if let (Some(stated), Some(expected), Some(birth)) = (child.year_group, expected, child.date_of_birth) {
             if stated != expected {
                 let mut f = finding(&DOC, None);
-                if let Some(p) = child.source {
-                    if let Some(paragraph) = context.document.paragraphs.get(p) {
-                        let range = trim_range(&paragraph.text, 0..paragraph.text.len());
-                        f.quote = paragraph.text[range.clone()].to_owned();
+                // Point at where the plan states the year group, if it does.
+                let pattern = if stated == 0 {
+                    r"(?i)\breception\b".to_owned()
+                } else {
+                    format!(r"(?i)\b(?:year|yr)\s*{stated}\b")
+                };
+                if let Ok(regex) = Regex::new(&pattern) {
+                    let found = context
+                        .document
+                        .paragraphs
+                        .iter()
+                        .find_map(|p| regex.find(&p.text).map(|m| (p.index, m.range())));
+                    if let Some((p, range)) = found {
+                        f.quote = context.document.paragraphs[p].text[range.clone()].to_owned();
                         f.location = Some(Location { paragraph: p, range });
+                        f.section = section_of_paragraph(context, p);
                     }
                 }
                 f.message = format!(

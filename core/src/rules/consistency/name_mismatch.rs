@@ -54,8 +54,8 @@ impl Rule for NameMismatch {
                     span.text, child_display
                 );
                 f.help = format!(
-                    "Replace \"{}\" with \"{}\" and check that the rest of this item was written for {} and not copied from another child's plan. If {} is a relative or professional, say so (for example \"{}'s brother {}\").",
-                    span.text, child_display, child_display, span.text, child_display, span.text
+                    "Replace \"{}\" with \"{}\" and check that the rest of this item was written for {} and not copied from another child's plan. If {} is someone else, say who they are (for example \"{} ({}'s cousin)\").",
+                    span.text, child_display, child_display, span.text, span.text, child_display
                 );
                 if !stated {
                     f.severity = Severity::Warning;

@@ -93,7 +93,7 @@ impl Rule for PronounMismatch {
                 minority_count
             );
             f.help = format!(
-                "Use the pronouns {} uses throughout, and check that this item was written for {} and not copied from another plan.",
+                "Use the same pronouns for {} as the rest of the plan, and check that this item was written for {} and not copied from another plan.",
                 name, name
             );
             if majority_count == minority_count || majority_count < 3 {

@@ -60,11 +60,16 @@ impl Rule for TherapyInHealthSection {
             let Some(m) = regex.find(&item.text) else { continue };
             let mut f = at_item(&DOC, context, item, Some(m.range()));
             let therapy = m.as_str();
+            let therapy_lower = if therapy.chars().skip(1).any(char::is_uppercase) {
+                therapy.to_owned()
+            } else {
+                therapy.to_lowercase()
+            };
             f.message = format!(
                 "\"{therapy}\" appears in section G (health provision) but not in section F (special educational provision)."
             );
             f.help = format!(
-                "If the {therapy} helps the child learn or communicate in school, specify it in section F (what, by whom, how often, for how long) so that the local authority's duty to secure it applies; section G may keep the health part."
+                "If the {therapy_lower} helps the child learn or communicate in school, specify it in section F (what, by whom, how often, for how long) so that the local authority's duty to secure it applies; section G may keep the health part."
             );
             if !is_salt {
                 // OT and physio are educational only when they teach.

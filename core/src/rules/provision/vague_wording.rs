@@ -78,7 +78,7 @@ impl Rule for VagueWording {
                 f.help = advice(hedge.kind, &quote);
                 let pattern = rewrite_pattern(&missing);
                 if !pattern.is_empty() {
-                    f.help.push_str(&format!(" This item also needs: {pattern}."));
+                    f.help.push_str(&format!(" The item should say: {pattern}."));
                 }
                 findings.push(f);
             }
