@@ -27,7 +27,11 @@ fn check(path: &Path) -> (ehcp_core::Document, Vec<Finding>) {
     let graph = thread::link(&document, &plan, &lexicon);
     if std::env::var_os("EHCP_DEBUG_LINKS").is_some() {
         eprintln!("{}", path.display());
-        for l in graph.links.iter().filter(|l| l.evidence == ehcp_core::plan::LinkEvidence::Inferred) {
+        for l in graph
+            .links
+            .iter()
+            .filter(|l| l.evidence == ehcp_core::plan::LinkEvidence::Inferred)
+        {
             eprintln!("  link {} -> {} {:.2} {}", l.from, l.to, l.score, l.detail);
         }
         for l in &graph.weak_links {
@@ -55,8 +59,15 @@ fn render(findings: &[&Finding]) -> String {
             f.section.map_or("-".into(), |s| s.to_string()),
             f.location
                 .as_ref()
-                .map_or("(no location)".into(), |l| format!("paragraph {} {}..{}", l.paragraph, l.range.start, l.range.end)),
-            if f.confidence < 1.0 { format!(" (confidence {:.2})", f.confidence) } else { String::new() },
+                .map_or("(no location)".into(), |l| format!(
+                    "paragraph {} {}..{}",
+                    l.paragraph, l.range.start, l.range.end
+                )),
+            if f.confidence < 1.0 {
+                format!(" (confidence {:.2})", f.confidence)
+            } else {
+                String::new()
+            },
             f.quote,
             f.message,
             f.help
@@ -76,9 +87,19 @@ fn assert_quotes(document: &ehcp_core::Document, findings: &[Finding], fixture: 
                 fixture.display(),
                 f.rule
             ),
-            None => assert!(f.quote.is_empty(), "{}: {} has a quote but no location", fixture.display(), f.rule),
+            None => assert!(
+                f.quote.is_empty(),
+                "{}: {} has a quote but no location",
+                fixture.display(),
+                f.rule
+            ),
         }
-        assert!(!f.message.is_empty() && !f.help.is_empty(), "{}: {} lacks message or help", fixture.display(), f.rule);
+        assert!(
+            !f.message.is_empty() && !f.help.is_empty(),
+            "{}: {} lacks message or help",
+            fixture.display(),
+            f.rule
+        );
         assert!((0.0..=1.0).contains(&f.confidence));
     }
 }
@@ -118,7 +139,10 @@ const CATALOGUE: &[(&str, Severity)] = &[
 
 #[test]
 fn the_registry_is_the_catalogue_in_order() {
-    let registry: Vec<(&str, Severity)> = REGISTRY.iter().map(|r| (r.doc().id, r.doc().severity)).collect();
+    let registry: Vec<(&str, Severity)> = REGISTRY
+        .iter()
+        .map(|r| (r.doc().id, r.doc().severity))
+        .collect();
     assert_eq!(registry, CATALOGUE);
     for (id, _) in CATALOGUE {
         assert!(rules::find(id).is_some(), "{id}");
@@ -136,9 +160,17 @@ fn every_rule_is_documented() {
             ("example", doc.example),
             ("fix", doc.fix),
         ] {
-            assert!(value.trim().len() >= 10, "{}: {field} is empty or too short", doc.id);
+            assert!(
+                value.trim().len() >= 10,
+                "{}: {field} is empty or too short",
+                doc.id
+            );
         }
-        assert!(doc.rationale.len() >= 80, "{}: the rationale should say why it matters", doc.id);
+        assert!(
+            doc.rationale.len() >= 80,
+            "{}: the rationale should say why it matters",
+            doc.id
+        );
         assert_ne!(doc.example, doc.fix, "{}", doc.id);
     }
 }
@@ -162,7 +194,11 @@ fn every_rule_fires_on_its_positive_fixture_and_not_on_its_negative() {
                 problems.push(format!("{id}: does not fire on {}", path.display()));
             }
             if !should_fire && !own.is_empty() {
-                problems.push(format!("{id}: fires on {}:\n{}", path.display(), render(&own)));
+                problems.push(format!(
+                    "{id}: fires on {}:\n{}",
+                    path.display(),
+                    render(&own)
+                ));
             }
             if should_fire {
                 insta::with_settings!({
@@ -192,9 +228,16 @@ fn clean_plans_raise_no_errors_or_warnings() {
     for path in entries {
         let (document, findings) = check(&path);
         assert_quotes(&document, &findings, &path);
-        let loud: Vec<&Finding> = findings.iter().filter(|f| f.severity > Severity::Info).collect();
+        let loud: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.severity > Severity::Info)
+            .collect();
         assert!(loud.is_empty(), "{}:\n{}", path.display(), render(&loud));
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("clean").to_owned();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("clean")
+            .to_owned();
         let all: Vec<&Finding> = findings.iter().collect();
         insta::with_settings!({
             snapshot_path => "snapshots/rules",
@@ -216,9 +259,23 @@ fn configuration_changes_severities() {
         .expect("config");
     let lexicon = Lexicon::new(&config);
     let graph = thread::link(&document, &plan, &lexicon);
-    let context = CheckContext { document: &document, plan: &plan, thread: &graph, lexicon: &lexicon };
+    let context = CheckContext {
+        document: &document,
+        plan: &plan,
+        thread: &graph,
+        lexicon: &lexicon,
+    };
     let findings = rules::run(&context, &config);
     assert!(findings.iter().any(|f| f.rule == "provision/vague-wording"));
-    assert!(findings.iter().filter(|f| f.rule == "provision/vague-wording").all(|f| f.severity == Severity::Warning));
-    assert!(!findings.iter().any(|f| f.rule == "provision/not-quantified"));
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "provision/vague-wording")
+            .all(|f| f.severity == Severity::Warning)
+    );
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "provision/not-quantified")
+    );
 }

@@ -87,11 +87,10 @@ pub fn dates(text: &str) -> Vec<(Span, Date)> {
 pub fn months_between(earlier: Date, later: Date) -> i32 {
     let mut months =
         (later.year - earlier.year) * 12 + i32::from(later.month) - i32::from(earlier.month);
-    if let (Some(a), Some(b)) = (earlier.day, later.day) {
-        if b < a {
+    if let (Some(a), Some(b)) = (earlier.day, later.day)
+        && b < a {
             months -= 1;
         }
-    }
     months
 }
 
@@ -105,7 +104,11 @@ pub fn age_on(birth: Date, on: Date) -> i32 {
 /// 1 September to 31 August; a child born between 1 September of year Y and
 /// 31 August of Y+1 starts Reception in September of Y+4.
 pub fn expected_year_group(birth: Date, on: Date) -> i32 {
-    let cohort = if birth.month >= 9 { birth.year } else { birth.year - 1 };
+    let cohort = if birth.month >= 9 {
+        birth.year
+    } else {
+        birth.year - 1
+    };
     let school_year_start = if on.month >= 9 { on.year } else { on.year - 1 };
     school_year_start - (cohort + 5)
 }
@@ -148,10 +151,11 @@ mod tests {
 
     #[test]
     fn dates_in_uk_forms() {
-        let found: Vec<Date> = dates("12 March 2023, 3rd of May 2024, 01/09/2021, 2020-02-29, June 2019")
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
+        let found: Vec<Date> =
+            dates("12 March 2023, 3rd of May 2024, 01/09/2021, 2020-02-29, June 2019")
+                .into_iter()
+                .map(|(_, d)| d)
+                .collect();
         assert_eq!(
             found,
             [
@@ -159,7 +163,11 @@ mod tests {
                 d(2024, 5, 3),
                 d(2021, 9, 1),
                 d(2020, 2, 29),
-                Date { year: 2019, month: 6, day: None }
+                Date {
+                    year: 2019,
+                    month: 6,
+                    day: None
+                }
             ]
         );
         assert!(dates("by May I go").is_empty());

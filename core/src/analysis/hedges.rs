@@ -72,8 +72,14 @@ fn kind_of(phrase: &str) -> HedgeKind {
     let p = phrase.to_ascii_lowercase();
     let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
     match p.as_str() {
-        "access to" | "have access to" | "opportunities to" | "opportunities for"
-        | "opportunity to" | "opportunity for" | "where available" | "if available"
+        "access to"
+        | "have access to"
+        | "opportunities to"
+        | "opportunities for"
+        | "opportunity to"
+        | "opportunity for"
+        | "where available"
+        | "if available"
         | "subject to availability" => HedgeKind::Access,
         "may" | "might" | "could" | "should" | "aim to" | "try to" | "endeavour to"
         | "encouraged to" | "will be encouraged" | "consider" | "to be considered" => {
@@ -168,7 +174,10 @@ mod tests {
 
     #[test]
     fn hedges_are_found_with_context() {
-        assert_eq!(hedges("access to speech therapy as appropriate"), ["access to", "as appropriate"]);
+        assert_eq!(
+            hedges("access to speech therapy as appropriate"),
+            ["access to", "as appropriate"]
+        );
         assert_eq!(hedges("up to 10 hours of support"), ["up to 10 hours"]);
         assert_eq!(hedges("Support may be given"), ["may"]);
         assert_eq!(hedges("small group work"), ["small group"]);

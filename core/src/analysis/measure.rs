@@ -44,9 +44,7 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
 /// A count of things: a number followed by a plural noun ("two college
 /// courses", "3 friends"), except spans of time, which are time frames.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(&format!(
-        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:[a-z][\w-]*\s+){{0,2}}([a-z][\w-]*s)\b"
-    ))
+    RegexBuilder::new(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*s)\b")
     .case_insensitive(true)
     .build()
     .expect("count regex")

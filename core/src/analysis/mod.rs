@@ -82,7 +82,11 @@ impl PhraseSet {
                     .join(r"\s+");
                 let starts_word = p.chars().next().is_some_and(|c| c.is_alphanumeric());
                 let ends_word = p.chars().last().is_some_and(|c| c.is_alphanumeric());
-                let plural = if plurals && ends_word { "(?:s|es)?" } else { "" };
+                let plural = if plurals && ends_word {
+                    "(?:s|es)?"
+                } else {
+                    ""
+                };
                 format!(
                     "{}(?:{}){}{}",
                     if starts_word { r"\b" } else { "" },
@@ -330,7 +334,11 @@ mod tests {
             .map(|s| s.text)
             .collect();
         assert!(roles.contains(&"TA".to_owned()));
-        assert!(roles.iter().any(|r| r.contains("speech and language therapist")));
+        assert!(
+            roles
+                .iter()
+                .any(|r| r.contains("speech and language therapist"))
+        );
         assert!(!roles.contains(&"ta".to_owned()));
     }
 

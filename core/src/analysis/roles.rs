@@ -8,8 +8,27 @@ use super::{Lexicon, Span};
 
 /// Roles written as abbreviations, matched exactly as written.
 pub const ROLE_ABBREVIATIONS: &[&str] = &[
-    "TA", "LSA", "HLTA", "SSA", "SaLT", "SALT", "SLT", "OT", "EP", "ELSA", "QTOD", "QTVI", "ToD",
-    "CSW", "PA", "SENCo", "SENCO", "SENDCo", "SENDCO", "CAMHS", "SEMH practitioner",
+    "TA",
+    "LSA",
+    "HLTA",
+    "SSA",
+    "SaLT",
+    "SALT",
+    "SLT",
+    "OT",
+    "EP",
+    "ELSA",
+    "QTOD",
+    "QTVI",
+    "ToD",
+    "CSW",
+    "PA",
+    "SENCo",
+    "SENCO",
+    "SENDCo",
+    "SENDCO",
+    "CAMHS",
+    "SEMH practitioner",
 ];
 
 /// A role noun the vocabulary does not list but which plainly names a
@@ -62,7 +81,11 @@ mod tests {
         ] {
             assert!(names_provider(text, &lexicon), "{text}");
         }
-        for text in ["staff will support", "the setting will provide", "a quiet space"] {
+        for text in [
+            "staff will support",
+            "the setting will provide",
+            "a quiet space",
+        ] {
             assert!(!names_provider(text, &lexicon), "{text}");
         }
     }

@@ -101,7 +101,12 @@ mod tests {
         ] {
             assert!(has_time_frame(text), "{text}");
         }
-        for text in ["Claire will read fluently", "may be reviewed", "regularly", "in Year 7"] {
+        for text in [
+            "Claire will read fluently",
+            "may be reviewed",
+            "regularly",
+            "in Year 7",
+        ] {
             assert!(!has_time_frame(text), "{text}");
         }
     }

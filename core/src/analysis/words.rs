@@ -48,22 +48,33 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 let abbreviation = c == b'.'
                     && matches!(
                         word_before.as_str(),
-                        "e.g" | "i.e" | "eg" | "ie" | "dr" | "mr" | "mrs" | "ms" | "etc" | "st"
-                            | "no" | "approx" | "vs"
+                        "e.g"
+                            | "i.e"
+                            | "eg"
+                            | "ie"
+                            | "dr"
+                            | "mr"
+                            | "mrs"
+                            | "ms"
+                            | "etc"
+                            | "st"
+                            | "no"
+                            | "approx"
+                            | "vs"
                     );
                 (next_is_space && !abbreviation).then_some(i + 1)
             }
             _ => None,
         };
         if let Some(end) = boundary {
-            if text[start..end].trim().len() > 0 {
+            if !text[start..end].trim().is_empty() {
                 out.push(start..end);
             }
             start = end;
         }
         i += 1;
     }
-    if text[start..].trim().len() > 0 {
+    if !text[start..].trim().is_empty() {
         out.push(start..text.len());
     }
     out
@@ -77,27 +88,222 @@ pub fn is_stop_word(word: &str) -> bool {
 // Sorted: English function words plus words every EHCP item uses whatever its
 // topic (support, need, develop, skills …), which would link everything.
 static STOP_WORDS: &[&str] = &[
-    "a", "able", "about", "above", "access", "achieve", "across", "activities", "activity",
-    "additional", "adult", "adults", "after", "again", "all", "also", "always", "am", "an", "and",
-    "any", "appropriate", "are", "area", "areas", "around", "as", "at", "be", "because", "been",
-    "before", "being", "best", "better", "between", "both", "but", "by", "can", "child", "class",
-    "classroom", "could", "daily", "day", "days", "deliver", "delivered", "develop", "developing",
-    "development", "did", "do", "does", "doing", "during", "each", "end", "ensure", "every",
-    "for", "from", "further", "get", "given", "good", "great", "had", "has", "have", "having",
-    "he", "help", "helped", "her", "hers", "herself", "him", "himself", "his", "hour", "hours",
-    "how", "i", "if", "improve", "improved", "in", "including", "increase", "increased", "into",
-    "is", "it", "its", "key", "lesson", "lessons", "level", "like", "make", "makes", "making",
-    "may", "me", "minute", "minutes", "month", "months", "more", "most", "much", "must", "my",
-    "need", "needed", "needs", "new", "no", "not", "now", "of", "off", "on", "once", "one",
-    "only", "or", "other", "our", "out", "over", "own", "people", "person", "place", "plan", "progress",
-    "provide", "provided", "provision", "pupil", "range", "receive", "regular", "school",
-    "session", "sessions", "she", "should", "skill", "skills", "so", "some", "staff", "start",
-    "such", "support", "supported", "supporting", "take", "targets", "teaching", "term",
-    "termly", "than", "that", "the", "their", "them", "themselves", "then", "there", "these",
-    "they", "this", "those", "three", "through", "time", "times", "to", "two", "under", "up",
-    "upon", "us", "use", "used", "using", "very", "was", "we", "week", "weekly", "weeks",
-    "well", "were", "what", "when", "where", "which", "while", "who", "whole", "will", "with",
-    "within", "work", "would", "year", "years", "you", "young", "your",
+    "a",
+    "able",
+    "about",
+    "above",
+    "access",
+    "achieve",
+    "across",
+    "activities",
+    "activity",
+    "additional",
+    "adult",
+    "adults",
+    "after",
+    "again",
+    "all",
+    "also",
+    "always",
+    "am",
+    "an",
+    "and",
+    "any",
+    "appropriate",
+    "are",
+    "area",
+    "areas",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "best",
+    "better",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "child",
+    "class",
+    "classroom",
+    "could",
+    "daily",
+    "day",
+    "days",
+    "deliver",
+    "delivered",
+    "develop",
+    "developing",
+    "development",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "during",
+    "each",
+    "end",
+    "ensure",
+    "every",
+    "for",
+    "from",
+    "further",
+    "get",
+    "given",
+    "good",
+    "great",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "help",
+    "helped",
+    "her",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "hour",
+    "hours",
+    "how",
+    "i",
+    "if",
+    "improve",
+    "improved",
+    "in",
+    "including",
+    "increase",
+    "increased",
+    "into",
+    "is",
+    "it",
+    "its",
+    "key",
+    "lesson",
+    "lessons",
+    "level",
+    "like",
+    "make",
+    "makes",
+    "making",
+    "may",
+    "me",
+    "minute",
+    "minutes",
+    "month",
+    "months",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "need",
+    "needed",
+    "needs",
+    "new",
+    "no",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "people",
+    "person",
+    "place",
+    "plan",
+    "progress",
+    "provide",
+    "provided",
+    "provision",
+    "pupil",
+    "range",
+    "receive",
+    "regular",
+    "school",
+    "session",
+    "sessions",
+    "she",
+    "should",
+    "skill",
+    "skills",
+    "so",
+    "some",
+    "staff",
+    "start",
+    "such",
+    "support",
+    "supported",
+    "supporting",
+    "take",
+    "targets",
+    "teaching",
+    "term",
+    "termly",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "three",
+    "through",
+    "time",
+    "times",
+    "to",
+    "two",
+    "under",
+    "up",
+    "upon",
+    "us",
+    "use",
+    "used",
+    "using",
+    "very",
+    "was",
+    "we",
+    "week",
+    "weekly",
+    "weeks",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whole",
+    "will",
+    "with",
+    "within",
+    "work",
+    "would",
+    "year",
+    "years",
+    "you",
+    "young",
+    "your",
 ];
 
 /// A light suffix-stripping stemmer (Porter-style step 1 plus common derivational
@@ -118,8 +324,7 @@ pub fn stem(word: &str) -> String {
         if base.len() >= 2 {
             w = format!("{base}y");
         }
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-    {
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.pop();
     }
     for (suffix, replacement) in [
@@ -225,7 +430,10 @@ mod tests {
 
     #[test]
     fn words_keep_apostrophes_and_hyphens() {
-        let w: Vec<&str> = words("Claire's self-care, 1:1.").iter().map(|w| w.text).collect();
+        let w: Vec<&str> = words("Claire's self-care, 1:1.")
+            .iter()
+            .map(|w| w.text)
+            .collect();
         assert_eq!(w, ["Claire's", "self-care", "1", "1"]);
     }
 

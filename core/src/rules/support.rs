@@ -82,8 +82,8 @@ pub fn at_item(
 /// section has no heading paragraph).
 pub fn at_section(doc: &'static RuleDoc, context: &CheckContext<'_>, section: &Section) -> Finding {
     let mut f = finding(doc, Some(section.id));
-    if let Some(p) = section.heading_paragraph {
-        if let Some(paragraph) = context.document.paragraphs.get(p) {
+    if let Some(p) = section.heading_paragraph
+        && let Some(paragraph) = context.document.paragraphs.get(p) {
             let range = trim_range(&paragraph.text, 0..paragraph.text.len());
             f.quote = paragraph.text[range.clone()].to_owned();
             f.location = Some(Location {
@@ -91,7 +91,6 @@ pub fn at_section(doc: &'static RuleDoc, context: &CheckContext<'_>, section: &S
                 range,
             });
         }
-    }
     f
 }
 
@@ -104,12 +103,11 @@ pub fn at_paragraph(
     range: Range<usize>,
 ) -> Finding {
     let mut f = finding(doc, section);
-    if let Some(text) = context.document.paragraphs.get(paragraph).map(|p| &p.text) {
-        if let Some(quote) = text.get(range.clone()) {
+    if let Some(text) = context.document.paragraphs.get(paragraph).map(|p| &p.text)
+        && let Some(quote) = text.get(range.clone()) {
             f.quote = quote.to_owned();
             f.location = Some(Location { paragraph, range });
         }
-    }
     f
 }
 

@@ -168,7 +168,10 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
     // Which kinds each item is already linked to by the document.
     let mut stated: HashMap<&str, HashSet<Kind>> = HashMap::new();
     for l in &plan.links {
-        if let (Some(&a), Some(&b)) = (kind_by_id.get(l.from.as_str()), kind_by_id.get(l.to.as_str())) {
+        if let (Some(&a), Some(&b)) = (
+            kind_by_id.get(l.from.as_str()),
+            kind_by_id.get(l.to.as_str()),
+        ) {
             stated.entry(l.from.as_str()).or_default().insert(b);
             stated.entry(l.to.as_str()).or_default().insert(a);
         }
@@ -177,9 +180,13 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
 
     // The child's own names link everything: leave them out.
     let mut excluded: HashSet<String> = HashSet::new();
-    for name in [&plan.child.name, &plan.child.first_name, &plan.child.preferred_name]
-        .into_iter()
-        .flatten()
+    for name in [
+        &plan.child.name,
+        &plan.child.first_name,
+        &plan.child.preferred_name,
+    ]
+    .into_iter()
+    .flatten()
     {
         for w in words(name) {
             excluded.insert(stem(w.text));
@@ -192,14 +199,12 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
         .map(|(item, kind)| {
             let mut ids: Vec<u32> = Vec::new();
             let mut text = item.text.clone();
-            if let Some(p) = plan.provision.iter().find(|p| p.item.id == item.id) {
-                if let Some(what) = &p.what {
-                    if !item.text.contains(what.as_str()) {
+            if let Some(p) = plan.provision.iter().find(|p| p.item.id == item.id)
+                && let Some(what) = &p.what
+                    && !item.text.contains(what.as_str()) {
                         text.push('\n');
                         text.push_str(what);
                     }
-                }
-            }
             for w in words(&text) {
                 let lower = w.text.to_lowercase();
                 if lower.len() < 3
@@ -272,7 +277,11 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
     ] {
         // Every scored pair (from index, to index, score, detail).
         let mut scored: Vec<(usize, usize, f32, String)> = Vec::new();
-        for (x, node) in nodes.iter().enumerate().filter(|(_, n)| n.kind == from_kind) {
+        for (x, node) in nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind == from_kind)
+        {
             let x_needs = needs_partner(&node.item.id, to_kind);
             let mut candidates: Vec<usize> = node
                 .terms
@@ -288,11 +297,10 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
                 if !x_needs && !needs_partner(&other.item.id, from_kind) {
                     continue;
                 }
-                if let Some((score, detail)) = score(node, other, &terms, lexicon, &weight) {
-                    if score >= WEAK_LINK_FLOOR {
+                if let Some((score, detail)) = score(node, other, &terms, lexicon, &weight)
+                    && score >= WEAK_LINK_FLOOR {
                         scored.push((x, y, score, detail));
                     }
-                }
             }
         }
         scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
@@ -306,8 +314,10 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
             }
             let x_needs = needs_partner(&nodes[*x].item.id, to_kind);
             let y_needs = needs_partner(&nodes[*y].item.id, from_kind);
-            let x_room = x_needs && strong_count.get(x).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
-            let y_room = y_needs && strong_count.get(y).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
+            let x_room =
+                x_needs && strong_count.get(x).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
+            let y_room =
+                y_needs && strong_count.get(y).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
             if !(x_room || y_room) {
                 continue;
             }
@@ -461,7 +471,9 @@ mod tests {
         Plan {
             needs: needs
                 .iter()
-                .map(|(id, t)| Need { item: item(id, SectionId::B, t) })
+                .map(|(id, t)| Need {
+                    item: item(id, SectionId::B, t),
+                })
                 .collect(),
             outcomes: outcomes
                 .iter()
@@ -491,14 +503,23 @@ mod tests {
         let plan = plan(
             &[
                 ("B1", "Sam has difficulty with phonics and decoding."),
-                ("B2", "Sam becomes anxious in noisy places and finds it hard to calm."),
+                (
+                    "B2",
+                    "Sam becomes anxious in noisy places and finds it hard to calm.",
+                ),
             ],
             &[
                 ("E1", "By July 2027 Sam will read 100 high-frequency words."),
-                ("E2", "By July 2027 Sam will use zones of regulation to calm himself."),
+                (
+                    "E2",
+                    "By July 2027 Sam will use zones of regulation to calm himself.",
+                ),
             ],
             &[
-                ("F1", "Daily phonics sessions of 20 minutes with a teaching assistant."),
+                (
+                    "F1",
+                    "Daily phonics sessions of 20 minutes with a teaching assistant.",
+                ),
                 ("F2", "Weekly ELSA sessions to learn calming strategies."),
             ],
         );
@@ -512,14 +533,21 @@ mod tests {
         assert!(!linked("B2", "F1"));
         let l = graph.link_between("B1", "F1").expect("need to provision");
         assert_eq!(l.evidence, LinkEvidence::Inferred);
-        assert!(l.detail.contains("phonics") || l.detail.contains("reading"), "{}", l.detail);
+        assert!(
+            l.detail.contains("phonics") || l.detail.contains("reading"),
+            "{}",
+            l.detail
+        );
     }
 
     #[test]
     fn stated_links_stop_inference_for_that_kind() {
         let mut plan = plan(
             &[("B1", "Reading is hard.")],
-            &[("E1", "Will read fluently."), ("E2", "Will enjoy reading books.")],
+            &[
+                ("E1", "Will read fluently."),
+                ("E2", "Will enjoy reading books."),
+            ],
             &[],
         );
         plan.links.push(Link {
@@ -541,13 +569,28 @@ mod tests {
     #[test]
     fn large_plans_link_without_quadratic_text_work() {
         let needs: Vec<(String, String)> = (0..200)
-            .map(|i| (format!("B{i}"), format!("Need {i} about reading and topic{i} words")))
+            .map(|i| {
+                (
+                    format!("B{i}"),
+                    format!("Need {i} about reading and topic{i} words"),
+                )
+            })
             .collect();
         let outcomes: Vec<(String, String)> = (0..400)
-            .map(|i| (format!("E{i}"), format!("Outcome on topic{} and maths", i / 2)))
+            .map(|i| {
+                (
+                    format!("E{i}"),
+                    format!("Outcome on topic{} and maths", i / 2),
+                )
+            })
             .collect();
         let provision: Vec<(String, String)> = (0..600)
-            .map(|i| (format!("F{i}"), format!("Provision for topic{} weekly", i / 3)))
+            .map(|i| {
+                (
+                    format!("F{i}"),
+                    format!("Provision for topic{} weekly", i / 3),
+                )
+            })
             .collect();
         fn r(v: &[(String, String)]) -> Vec<(&str, &str)> {
             v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()

@@ -24,18 +24,16 @@ use std::sync::LazyLock;
 
 use ehcp_core::docx::Document;
 use ehcp_core::plan::{
-    Advice, AreaOfNeed, HeadingCue, Item, Link, LinkEvidence, Need, Outcome, Plan,
-    PlanStatus, Provision, Section, SectionId, TextSpan,
+    Advice, AreaOfNeed, HeadingCue, Item, Link, LinkEvidence, Need, Outcome, Plan, PlanStatus,
+    Provision, Section, SectionId, TextSpan,
 };
 use ehcp_core::text::Date;
 use regex::Regex;
 
-static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsection\s+(H1|H2|[A-K])\b").expect("section regex")
-});
-static ITEM_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:H1|H2|[A-K])\d+(?:\.\d+)?)[:.]?\s+").expect("id regex")
-});
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bsection\s+(H1|H2|[A-K])\b").expect("section regex"));
+static ITEM_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:H1|H2|[A-K])\d+(?:\.\d+)?)[:.]?\s+").expect("id regex"));
 
 fn date(s: &str) -> Date {
     let parts: Vec<&str> = s.trim().split('-').collect();
@@ -122,7 +120,10 @@ pub fn parse(text: &str) -> (Document, Plan) {
             paragraphs.push(heading.to_owned());
             heading_levels.push((index, 0));
             sub_heading = None;
-            match SECTION.captures(heading).and_then(|c| SectionId::parse(&c[1])) {
+            match SECTION
+                .captures(heading)
+                .and_then(|c| SectionId::parse(&c[1]))
+            {
                 Some(id) => {
                     plan.sections.push(Section {
                         id,

@@ -2,8 +2,8 @@
 
 use crate::analysis::dates::{expected_year_group, key_stage, last_year_of_key_stage};
 use crate::analysis::timeframe::{key_stage_targets, year_group_targets};
-use crate::finding::{Finding, Severity};
 use crate::finding::Location;
+use crate::finding::{Finding, Severity};
 use crate::plan::SectionId;
 use crate::review::CheckContext;
 use regex::Regex;
@@ -22,7 +22,11 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 fn year_name(year: i32) -> String {
-    if year == 0 { "Reception".into() } else { format!("Year {year}") }
+    if year == 0 {
+        "Reception".into()
+    } else {
+        format!("Year {year}")
+    }
 }
 
 #[derive(Debug)]
@@ -40,8 +44,9 @@ impl Rule for AgeMismatch {
             (Some(b), Some(d)) => Some(expected_year_group(b, d)),
             _ => None,
         };
-        if let (Some(stated), Some(expected), Some(birth)) = (child.year_group, expected, child.date_of_birth) {
-            if stated != expected {
+        if let (Some(stated), Some(expected), Some(birth)) =
+            (child.year_group, expected, child.date_of_birth)
+            && stated != expected {
                 let mut f = finding(&DOC, None);
                 // Point at where the plan states the year group, if it does.
                 let pattern = if stated == 0 {
@@ -57,7 +62,10 @@ impl Rule for AgeMismatch {
                         .find_map(|p| regex.find(&p.text).map(|m| (p.index, m.range())));
                     if let Some((p, range)) = found {
                         f.quote = context.document.paragraphs[p].text[range.clone()].to_owned();
-                        f.location = Some(Location { paragraph: p, range });
+                        f.location = Some(Location {
+                            paragraph: p,
+                            range,
+                        });
                         f.section = section_of_paragraph(context, p);
                     }
                 }
@@ -71,8 +79,9 @@ impl Rule for AgeMismatch {
                 f.confidence = 0.8;
                 findings.push(f);
             }
-        }
-        let Some(current) = child.year_group.or(expected) else { return };
+        let Some(current) = child.year_group.or(expected) else {
+            return;
+        };
         for outcome in &plan.outcomes {
             let item = &outcome.item;
             for (span, ks) in key_stage_targets(&item.text) {

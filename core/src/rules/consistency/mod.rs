@@ -78,11 +78,17 @@ pub fn other_names(context: &CheckContext<'_>) -> HashSet<String> {
         let section = plan
             .sections
             .iter()
-            .find(|s| s.heading_paragraph == Some(paragraph.index) || s.paragraphs.contains(&paragraph.index))
+            .find(|s| {
+                s.heading_paragraph == Some(paragraph.index)
+                    || s.paragraphs.contains(&paragraph.index)
+            })
             .map(|s| s.id);
         let other_people_section = matches!(
             section,
-            None | Some(SectionId::A) | Some(SectionId::I) | Some(SectionId::J) | Some(SectionId::K)
+            None | Some(SectionId::A)
+                | Some(SectionId::I)
+                | Some(SectionId::J)
+                | Some(SectionId::K)
         );
         if other_people_section {
             for w in words(text) {

@@ -51,7 +51,9 @@ impl Rule for PlacementInDraft {
         }
         for section in context.plan.sections_with(SectionId::I) {
             for &p in &section.paragraphs {
-                let Some(paragraph) = context.document.paragraphs.get(p) else { continue };
+                let Some(paragraph) = context.document.paragraphs.get(p) else {
+                    continue;
+                };
                 let text = &paragraph.text;
                 if text.trim().is_empty() || LEFT_OPEN.is_match(text) || is_none_statement(text) {
                     continue;
@@ -67,7 +69,11 @@ impl Rule for PlacementInDraft {
                 let mut f = at_paragraph(&DOC, context, Some(SectionId::I), p, range);
                 f.message = format!(
                     "This plan is marked as a draft but section I names {} (\"{}\").",
-                    if named { "a school" } else { "a type of setting" },
+                    if named {
+                        "a school"
+                    } else {
+                        "a type of setting"
+                    },
                     f.quote
                 );
                 f.help = "Leave section I blank in the draft (for example \"To be named in the final plan\") and name the school or setting only in the final plan, after considering the family's preference.".into();

@@ -72,7 +72,11 @@ impl Rule for PronounMismatch {
         } else {
             // A tie: the pronoun met first is taken as the plan's.
             let first = used[0].2;
-            let other = if first == Pronoun::He { Pronoun::She } else { Pronoun::He };
+            let other = if first == Pronoun::He {
+                Pronoun::She
+            } else {
+                Pronoun::He
+            };
             (first, other, he, she)
         };
         let name = context

@@ -25,13 +25,21 @@ impl Rule for StaleAdvice {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
-        let Some(plan_date) = context.plan.plan_date else { return };
+        let Some(plan_date) = context.plan.plan_date else {
+            return;
+        };
         for advice in &context.plan.advice {
             let item = &advice.item;
             let in_text = dates(&item.text);
             // The stated date, else the latest date written in the entry.
             let (date, range) = match advice.date {
-                Some(d) => (d, in_text.iter().find(|(_, x)| *x == d).map(|(s, _)| s.range.clone())),
+                Some(d) => (
+                    d,
+                    in_text
+                        .iter()
+                        .find(|(_, x)| *x == d)
+                        .map(|(s, _)| s.range.clone()),
+                ),
                 None => match in_text.iter().max_by_key(|(_, d)| *d) {
                     Some((span, d)) => (*d, Some(span.range.clone())),
                     None => continue,

@@ -20,16 +20,74 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: "Sam will see the emotional literacy support assistant (ELSA) weekly and be referred to Child and Adolescent Mental Health Services (CAMHS).",
 };
 
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,2}\d?\b").expect("acronym regex"));
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,2}\d?\b").expect("acronym regex")
+});
 
 /// Acronyms every reader knows, or that are not jargon.
 const COMMON: &[&str] = &[
-    "UK", "NHS", "GP", "TV", "OK", "PE", "IT", "ICT", "DT", "RE", "GCSE", "GCSEs", "BTEC", "DOB",
-    "AM", "PM", "USA", "BBC", "MP", "CV", "ID", "PC", "iPad", "TBC", "TBA", "TBD", "XXX", "PDF",
-    "MBE", "PhD", "BSc", "MSc", "BA", "MA", "DfE", "CoP", "LA", "II", "III", "IV", "VII", "VIII",
-    "IX", "XI", "XII", "YouTube", "FaceTime", "PlayStation", "McDonald", "MacDonald", "McDonalds",
-    "LEGO", "SATs", "SATS", "EHCP", "EHC", "SEN", "SEND", "NI", "DLA", "PIP", "AAC",
+    "UK",
+    "NHS",
+    "GP",
+    "TV",
+    "OK",
+    "PE",
+    "IT",
+    "ICT",
+    "DT",
+    "RE",
+    "GCSE",
+    "GCSEs",
+    "BTEC",
+    "DOB",
+    "AM",
+    "PM",
+    "USA",
+    "BBC",
+    "MP",
+    "CV",
+    "ID",
+    "PC",
+    "iPad",
+    "TBC",
+    "TBA",
+    "TBD",
+    "XXX",
+    "PDF",
+    "MBE",
+    "PhD",
+    "BSc",
+    "MSc",
+    "BA",
+    "MA",
+    "DfE",
+    "CoP",
+    "LA",
+    "II",
+    "III",
+    "IV",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "YouTube",
+    "FaceTime",
+    "PlayStation",
+    "McDonald",
+    "MacDonald",
+    "McDonalds",
+    "LEGO",
+    "SATs",
+    "SATS",
+    "EHCP",
+    "EHC",
+    "SEN",
+    "SEND",
+    "NI",
+    "DLA",
+    "PIP",
+    "AAC",
 ];
 
 fn normalise(text: &str) -> String {
@@ -45,7 +103,8 @@ fn normalise(text: &str) -> String {
 /// True when most letters of the paragraph are capitals (a heading in caps).
 fn mostly_capitals(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 12 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 6
+    letters.len() > 12
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 6
 }
 
 #[derive(Debug)]
@@ -81,7 +140,8 @@ impl Rule for UnexplainedAcronym {
                     .acronyms
                     .get(acronym)
                     .or_else(|| plural_base.and_then(|b| context.lexicon.acronyms.get(b)));
-                let explained = known.is_some_and(|e| normalised.contains(&format!(" {} ", normalise(e))))
+                let explained = known
+                    .is_some_and(|e| normalised.contains(&format!(" {} ", normalise(e))))
                     || explained_inline(&whole, plural_base.unwrap_or(acronym));
                 if explained {
                     continue;
@@ -125,9 +185,18 @@ mod tests {
 
     #[test]
     fn inline_explanations() {
-        assert!(explained_inline("a speech and language therapist (SaLT) will", "SaLT"));
-        assert!(explained_inline("SEMH (social, emotional and mental health)", "SEMH"));
-        assert!(explained_inline("Glossary\nELSA – emotional literacy support assistant", "ELSA"));
+        assert!(explained_inline(
+            "a speech and language therapist (SaLT) will",
+            "SaLT"
+        ));
+        assert!(explained_inline(
+            "SEMH (social, emotional and mental health)",
+            "SEMH"
+        ));
+        assert!(explained_inline(
+            "Glossary\nELSA – emotional literacy support assistant",
+            "ELSA"
+        ));
         assert!(!explained_inline("the ELSA will see him", "ELSA"));
     }
 }

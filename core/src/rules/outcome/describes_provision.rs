@@ -49,7 +49,9 @@ impl Rule for DescribesProvision {
             if !is_substantive(item) {
                 continue;
             }
-            let Some(m) = PROVISION_WORDING.find(&item.text) else { continue };
+            let Some(m) = PROVISION_WORDING.find(&item.text) else {
+                continue;
+            };
             let mut f = at_item(&DOC, context, item, Some(m.range()));
             f.message = format!(
                 "This outcome describes support the child will receive (\"{}\"), not what the child will achieve.",

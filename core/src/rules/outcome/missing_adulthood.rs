@@ -56,7 +56,10 @@ impl Rule for MissingAdulthood {
         let covered = plan.outcomes.iter().any(|o| {
             o.item.area == Some(AreaOfNeed::PreparingForAdulthood)
                 || PFA_WORDS.is_match(&o.item.text)
-                || o.item.heading.as_ref().is_some_and(|h| PFA_WORDS.is_match(h))
+                || o.item
+                    .heading
+                    .as_ref()
+                    .is_some_and(|h| PFA_WORDS.is_match(h))
         });
         if covered {
             return;
@@ -70,9 +73,7 @@ impl Rule for MissingAdulthood {
             (_, Some(a)) => format!("aged {a}"),
             _ => "of an age".into(),
         };
-        f.message = format!(
-            "The child is {who}, but no outcome covers preparing for adulthood."
-        );
+        f.message = format!("The child is {who}, but no outcome covers preparing for adulthood.");
         f.help = "Add outcomes for preparing for adulthood: employment or further/higher education, independent living, friends, relationships and community, and good health, each with a time frame and a measure.".into();
         if child.year_group.is_none() && age.is_none() {
             // Year worked out from the date of birth only.

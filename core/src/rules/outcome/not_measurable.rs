@@ -31,7 +31,10 @@ impl Rule for NotMeasurable {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);
-            f.message = format!("Outcome {} gives no way to tell whether it has been achieved.", describe(item));
+            f.message = format!(
+                "Outcome {} gives no way to tell whether it has been achieved.",
+                describe(item)
+            );
             f.help = "Say how progress will be seen: a count (\"read 100 high-frequency words\"), a frequency (\"in 4 out of 5 sessions\"), a level or score, or a condition (\"independently\", \"with no more than one prompt\").".into();
             findings.push(f);
         }

@@ -28,14 +28,23 @@ impl Rule for NotTimeBound {
         for outcome in &context.plan.outcomes {
             let item = &outcome.item;
             if !is_substantive(item)
-                || outcome.time_frame.as_ref().is_some_and(|t| !t.trim().is_empty())
+                || outcome
+                    .time_frame
+                    .as_ref()
+                    .is_some_and(|t| !t.trim().is_empty())
                 || timeframe::has_time_frame(&item.text)
-                || item.heading.as_ref().is_some_and(|h| timeframe::has_time_frame(h))
+                || item
+                    .heading
+                    .as_ref()
+                    .is_some_and(|h| timeframe::has_time_frame(h))
             {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);
-            f.message = format!("Outcome {} does not say by when it should be achieved.", describe(item));
+            f.message = format!(
+                "Outcome {} does not say by when it should be achieved.",
+                describe(item)
+            );
             f.help = "Add a time frame, for example \"by the end of Key Stage 2\", \"by July 2027\" or \"within 12 months\", with shorter steps for the year ahead.".into();
             findings.push(f);
         }

@@ -38,7 +38,8 @@ impl Rule for FundingNotProvision {
             for m in money.iter().rev() {
                 rest.replace_range(m.range.clone(), " ");
             }
-            let described = quantity::is_quantified(&rest) && roles::names_provider(&rest, context.lexicon);
+            let described =
+                quantity::is_quantified(&rest) && roles::names_provider(&rest, context.lexicon);
             if described {
                 continue;
             }

@@ -36,7 +36,10 @@ impl Rule for ProviderUnspecified {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);
-            f.message = format!("Provision {} does not say who will deliver it.", describe(item));
+            f.message = format!(
+                "Provision {} does not say who will deliver it.",
+                describe(item)
+            );
             f.help = "Name the role and level of expertise, for example \"a teaching assistant trained in Precision Teaching\", \"an HCPC-registered speech and language therapist\" or \"a qualified teacher of the deaf\".".into();
             if is_equipment(&full) {
                 f.severity = Severity::Info;

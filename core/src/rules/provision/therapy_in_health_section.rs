@@ -26,8 +26,10 @@ static SALT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("salt regex")
 });
 static OT_PHYSIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:occupational\s+therap(?:y|ist|ists)|physiotherap(?:y|ist|ists)|\bphysio\b)|\bOT\b")
-        .expect("ot regex")
+    Regex::new(
+        r"(?i:occupational\s+therap(?:y|ist|ists)|physiotherap(?:y|ist|ists)|\bphysio\b)|\bOT\b",
+    )
+    .expect("ot regex")
 });
 
 #[derive(Debug)]
@@ -48,7 +50,11 @@ impl Rule for TherapyInHealthSection {
         };
         let salt_in_f = in_f(&SALT);
         let ot_in_f = in_f(&OT_PHYSIO);
-        for provision in plan.provision.iter().filter(|p| p.item.section == SectionId::G) {
+        for provision in plan
+            .provision
+            .iter()
+            .filter(|p| p.item.section == SectionId::G)
+        {
             let item = &provision.item;
             let (regex, is_salt) = if !salt_in_f && SALT.is_match(&item.text) {
                 (&*SALT, true)
@@ -57,7 +63,9 @@ impl Rule for TherapyInHealthSection {
             } else {
                 continue;
             };
-            let Some(m) = regex.find(&item.text) else { continue };
+            let Some(m) = regex.find(&item.text) else {
+                continue;
+            };
             let mut f = at_item(&DOC, context, item, Some(m.range()));
             let therapy = m.as_str();
             let therapy_lower = if therapy.chars().skip(1).any(char::is_uppercase) {

@@ -84,7 +84,11 @@ mod tests {
         ] {
             assert!(!matches(text).is_empty(), "{text}");
         }
-        for text in ["progress will be reviewed termly", "reduce anxiety", "reviewed at the annual review"] {
+        for text in [
+            "progress will be reviewed termly",
+            "reduce anxiety",
+            "reviewed at the annual review",
+        ] {
             assert!(matches(text).is_empty(), "{text}");
         }
     }

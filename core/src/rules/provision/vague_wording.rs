@@ -4,7 +4,9 @@ use crate::analysis::hedges::{self, HedgeKind};
 use crate::analysis::roles;
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
-use crate::rules::provision::{delegated_decision, missing_parts, rewrite_pattern, unilateral_change};
+use crate::rules::provision::{
+    delegated_decision, missing_parts, rewrite_pattern, unilateral_change,
+};
 use crate::rules::support::{at_item, is_substantive, provision_text};
 use crate::rules::{Rule, RuleDoc};
 
@@ -23,28 +25,56 @@ pub struct VagueWording;
 
 fn explain(kind: HedgeKind, quote: &str) -> String {
     match kind {
-        HedgeKind::Discretion => format!("\"{quote}\" leaves the amount of provision to someone's judgement."),
-        HedgeKind::Access => format!("\"{quote}\" promises availability, not provision: it does not say what the child will actually get."),
+        HedgeKind::Discretion => {
+            format!("\"{quote}\" leaves the amount of provision to someone's judgement.")
+        }
+        HedgeKind::Access => format!(
+            "\"{quote}\" promises availability, not provision: it does not say what the child will actually get."
+        ),
         HedgeKind::Modal => format!("\"{quote}\" does not commit anyone to provide it."),
         HedgeKind::Frequency => format!("\"{quote}\" does not say how often."),
-        HedgeKind::UpTo => format!("\"{quote}\" sets a ceiling, not an amount: any amount from none upwards would meet it."),
-        HedgeKind::Example => format!("\"{quote}\" gives examples instead of stating what will be provided."),
-        HedgeKind::GroupSize => format!("\"{quote}\" does not say how many children are in the group."),
-        HedgeKind::Provider => format!("\"{quote}\" does not say which role delivers the provision."),
-        HedgeKind::Offer => format!("\"{quote}\" describes an offer or a benefit, not a commitment."),
-        HedgeKind::Equivalent => format!("\"{quote}\" lets the provision be replaced by something else."),
+        HedgeKind::UpTo => format!(
+            "\"{quote}\" sets a ceiling, not an amount: any amount from none upwards would meet it."
+        ),
+        HedgeKind::Example => {
+            format!("\"{quote}\" gives examples instead of stating what will be provided.")
+        }
+        HedgeKind::GroupSize => {
+            format!("\"{quote}\" does not say how many children are in the group.")
+        }
+        HedgeKind::Provider => {
+            format!("\"{quote}\" does not say which role delivers the provision.")
+        }
+        HedgeKind::Offer => {
+            format!("\"{quote}\" describes an offer or a benefit, not a commitment.")
+        }
+        HedgeKind::Equivalent => {
+            format!("\"{quote}\" lets the provision be replaced by something else.")
+        }
         HedgeKind::Other => format!("\"{quote}\" is vague: it leaves the provision open."),
     }
 }
 
 fn advice(kind: HedgeKind, quote: &str) -> String {
     match kind {
-        HedgeKind::UpTo => format!("Replace \"{quote}\" with the exact amount the child will receive (for example \"10 hours a week\")."),
-        HedgeKind::Example => format!("Replace \"{quote}\" with the exact programme, resource or strategy, named in full."),
-        HedgeKind::GroupSize => format!("Say the size of the group (for example \"{quote} of no more than 4 pupils\")."),
-        HedgeKind::Provider => format!("Replace \"{quote}\" with the role and level of expertise (for example \"a teaching assistant trained in Precision Teaching\")."),
-        HedgeKind::Frequency => format!("Replace \"{quote}\" with how often (for example \"three times a week\")."),
-        HedgeKind::Modal | HedgeKind::Offer => format!("Replace \"{quote}\" with \"will\" and state what will be provided."),
+        HedgeKind::UpTo => format!(
+            "Replace \"{quote}\" with the exact amount the child will receive (for example \"10 hours a week\")."
+        ),
+        HedgeKind::Example => format!(
+            "Replace \"{quote}\" with the exact programme, resource or strategy, named in full."
+        ),
+        HedgeKind::GroupSize => {
+            format!("Say the size of the group (for example \"{quote} of no more than 4 pupils\").")
+        }
+        HedgeKind::Provider => format!(
+            "Replace \"{quote}\" with the role and level of expertise (for example \"a teaching assistant trained in Precision Teaching\")."
+        ),
+        HedgeKind::Frequency => {
+            format!("Replace \"{quote}\" with how often (for example \"three times a week\").")
+        }
+        HedgeKind::Modal | HedgeKind::Offer => {
+            format!("Replace \"{quote}\" with \"will\" and state what will be provided.")
+        }
         _ => format!("Remove \"{quote}\" and state exactly what will be provided."),
     }
 }
@@ -73,12 +103,17 @@ impl Rule for VagueWording {
                     continue;
                 }
                 let mut f = at_item(&DOC, context, item, Some(r.clone()));
-                let quote = if f.quote.is_empty() { hedge.span.text.clone() } else { f.quote.clone() };
+                let quote = if f.quote.is_empty() {
+                    hedge.span.text.clone()
+                } else {
+                    f.quote.clone()
+                };
                 f.message = explain(hedge.kind, &quote);
                 f.help = advice(hedge.kind, &quote);
                 let pattern = rewrite_pattern(&missing);
                 if !pattern.is_empty() {
-                    f.help.push_str(&format!(" The item should say: {pattern}."));
+                    f.help
+                        .push_str(&format!(" The item should say: {pattern}."));
                 }
                 findings.push(f);
             }

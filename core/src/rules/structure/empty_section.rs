@@ -45,7 +45,10 @@ impl Rule for EmptySection {
                 continue;
             }
             // A section split over several parts is empty only if all are.
-            if !parts.iter().all(|s| is_empty(context.document, &s.paragraphs)) {
+            if !parts
+                .iter()
+                .all(|s| is_empty(context.document, &s.paragraphs))
+            {
                 continue;
             }
             // Section I is left blank in a draft plan on purpose.
@@ -54,17 +57,22 @@ impl Rule for EmptySection {
             }
             let section = parts[0];
             let mut f = at_section(&DOC, context, section);
-            f.message = format!("Section {} ({}) has a heading but nothing under it.", id, id.title());
+            f.message = format!(
+                "Section {} ({}) has a heading but nothing under it.",
+                id,
+                id.title()
+            );
             f.help = if id == SectionId::I {
                 "Name the school or other setting (or its type) in a final plan. If this plan is still a draft, mark it as a draft so that a blank section I is expected.".into()
             } else {
                 format!(
-                    "Fill in section {id}, or state explicitly that there is nothing to record and why (for example \"No {what} have been identified\")."
-                    , what = match id {
+                    "Fill in section {id}, or state explicitly that there is nothing to record and why (for example \"No {what} have been identified\").",
+                    what = match id {
                         SectionId::C => "health needs related to the SEN",
                         SectionId::D => "social care needs",
                         SectionId::G => "health provision needs",
-                        SectionId::H | SectionId::H1 | SectionId::H2 => "social care provision needs",
+                        SectionId::H | SectionId::H1 | SectionId::H2 =>
+                            "social care provision needs",
                         _ => "items",
                     }
                 )

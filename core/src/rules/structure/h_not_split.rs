@@ -37,7 +37,8 @@ impl Rule for HNotSplit {
         } else {
             finding(&DOC, Some(SectionId::H))
         };
-        f.message = "Social care provision is in one section H, not in separate sections H1 and H2.".into();
+        f.message =
+            "Social care provision is in one section H, not in separate sections H1 and H2.".into();
         f.help = "Split section H into \"H1: social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970\" and \"H2: other social care provision\", and put each item under the one whose duty it falls under (state \"None\" in either if it is empty).".into();
         findings.push(f);
     }

@@ -30,7 +30,8 @@ impl Rule for MissingSection {
         // not read as a plan (or not a plan): one finding, not twelve.
         if plan.sections.is_empty() {
             let mut f = finding(&DOC, None);
-            f.message = "No section of an EHC plan (A to K) could be found in this document.".into();
+            f.message =
+                "No section of an EHC plan (A to K) could be found in this document.".into();
             f.help = "Check that this is an EHC plan and that its sections have headings such as \"Section B: Special educational needs\". If your template labels sections differently, add its headings to ehcp.toml under [headings].".into();
             f.confidence = 0.7;
             findings.push(f);

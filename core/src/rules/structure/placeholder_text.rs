@@ -44,7 +44,10 @@ static MARKER: LazyLock<Regex> =
 pub fn placeholders(text: &str) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = PROMPT.find_iter(text).map(|m| m.range()).collect();
     for m in MARKER.find_iter(text) {
-        if !found.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+        if !found
+            .iter()
+            .any(|r| r.start <= m.start() && m.end() <= r.end)
+        {
             found.push(m.range());
         }
     }
@@ -151,7 +154,12 @@ mod tests {
         ] {
             assert!(!placeholders(text).is_empty(), "{text}");
         }
-        for text in ["see K3 [page 2]", "Tbc is fine in lower case? no: tbc", "Text <b>", "Boxxer"] {
+        for text in [
+            "see K3 [page 2]",
+            "Tbc is fine in lower case? no: tbc",
+            "Text <b>",
+            "Boxxer",
+        ] {
             assert!(placeholders(text).is_empty(), "{text}");
         }
         assert!(is_placeholder_only(" Click here to enter text. "));

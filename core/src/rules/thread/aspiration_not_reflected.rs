@@ -68,7 +68,11 @@ impl Rule for AspirationNotReflected {
                 shorten(&item.text, 90)
             );
             f.help = "Add or reword an outcome in section E that works towards this aspiration (a step the child can achieve by a stated time), or explain in section A how the plan supports it.".into();
-            soften(&mut f, weak_candidate(context, &item.id, Kind::Outcome), "outcome");
+            soften(
+                &mut f,
+                weak_candidate(context, &item.id, Kind::Outcome),
+                "outcome",
+            );
             findings.push(f);
         }
     }

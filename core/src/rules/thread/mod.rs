@@ -25,14 +25,13 @@ pub fn linked_of<'a>(
 ) -> Vec<&'a Item> {
     let mut out: Vec<&Item> = Vec::new();
     for other in context.thread.linked(id) {
-        if let Some(item) = context.plan.item(other) {
-            if Kind::of(item.section) == Some(kind)
+        if let Some(item) = context.plan.item(other)
+            && Kind::of(item.section) == Some(kind)
                 && sections.is_none_or(|s| s.contains(&item.section))
                 && !out.iter().any(|o| o.id == item.id)
             {
                 out.push(item);
             }
-        }
     }
     out
 }

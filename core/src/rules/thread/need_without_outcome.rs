@@ -32,7 +32,9 @@ impl Rule for NeedWithoutOutcome {
         }
         for need in &context.plan.needs {
             let item = &need.item;
-            if !is_substantive(item) || !linked_of(context, &item.id, Kind::Outcome, None).is_empty() {
+            if !is_substantive(item)
+                || !linked_of(context, &item.id, Kind::Outcome, None).is_empty()
+            {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);
@@ -42,7 +44,11 @@ impl Rule for NeedWithoutOutcome {
                 shorten(&item.text, 80),
                 item.id
             );
-            soften(&mut f, weak_candidate(context, &item.id, Kind::Outcome), "outcome");
+            soften(
+                &mut f,
+                weak_candidate(context, &item.id, Kind::Outcome),
+                "outcome",
+            );
             findings.push(f);
         }
     }

@@ -4,7 +4,9 @@
 use crate::finding::{Finding, Severity};
 use crate::plan::SectionId;
 use crate::review::CheckContext;
-use crate::rules::support::{at_item, describe, is_substantive, provision_section_names, provision_sections_for, shorten};
+use crate::rules::support::{
+    at_item, describe, is_substantive, provision_section_names, provision_sections_for, shorten,
+};
 use crate::rules::thread::{linked_of, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
@@ -76,7 +78,11 @@ impl Rule for NeedWithoutProvision {
                     }
                 );
             } else {
-                soften(&mut f, weak_candidate(context, &item.id, Kind::Provision), "provision item");
+                soften(
+                    &mut f,
+                    weak_candidate(context, &item.id, Kind::Provision),
+                    "provision item",
+                );
             }
             findings.push(f);
         }

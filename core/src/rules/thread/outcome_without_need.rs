@@ -35,7 +35,10 @@ impl Rule for OutcomeWithoutNeed {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);
-            f.message = format!("Outcome {} is not linked to any need in B, C or D.", describe(item));
+            f.message = format!(
+                "Outcome {} is not linked to any need in B, C or D.",
+                describe(item)
+            );
             f.help = format!(
                 "Say which need {} answers (for example \"links to B2\"); if the need is not in the plan, add it to section B, C or D.",
                 item.id
@@ -54,7 +57,11 @@ impl Rule for OutcomeWithoutNeed {
                     item.id
                 );
             } else {
-                soften(&mut f, weak_candidate(context, &item.id, Kind::Need), "need");
+                soften(
+                    &mut f,
+                    weak_candidate(context, &item.id, Kind::Need),
+                    "need",
+                );
             }
             findings.push(f);
         }

@@ -49,7 +49,11 @@ impl Rule for OutcomeWithoutProvision {
                 shorten(&item.text, 80),
                 item.id
             );
-            soften(&mut f, weak_candidate(context, &item.id, Kind::Provision), "provision item");
+            soften(
+                &mut f,
+                weak_candidate(context, &item.id, Kind::Provision),
+                "provision item",
+            );
             findings.push(f);
         }
     }
