@@ -88,9 +88,10 @@ pub fn months_between(earlier: Date, later: Date) -> i32 {
     let mut months =
         (later.year - earlier.year) * 12 + i32::from(later.month) - i32::from(earlier.month);
     if let (Some(a), Some(b)) = (earlier.day, later.day)
-        && b < a {
-            months -= 1;
-        }
+        && b < a
+    {
+        months -= 1;
+    }
     months
 }
 

@@ -33,6 +33,7 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?:as\s+measured\s+by|as\s+evidenced\s+by|measured\s+by|evidenced\s+by|assessed\s+(?:by|using|through)|as\s+recorded\s+(?:in|by)|recorded\s+in|observed\s+by)\b
           | \b(?:score|scores|scoring)\b
           | \b(?:on\s+(?:his|her|their)\s+own|unaided|unprompted|without\s+prompting)\b
+          | \b(?:his|her|their)\s+own\b
         )"
     ))
     .case_insensitive(true)

@@ -153,6 +153,8 @@ pub struct Lexicon {
     /// Every thesaurus term, with the group (index) it belongs to.
     thesaurus_terms: PhraseSet,
     term_groups: BTreeMap<String, Vec<usize>>,
+    /// Single-word thesaurus terms by stem, so "understand" finds "understanding".
+    stem_groups: BTreeMap<String, Vec<usize>>,
 }
 
 impl Default for Lexicon {
@@ -208,6 +210,17 @@ impl Lexicon {
             }
         }
         let thesaurus_terms = PhraseSet::new(term_groups.keys().cloned(), true);
+        let mut stem_groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (term, groups) in &term_groups {
+            if !term.contains(' ') && term.len() >= 4 {
+                let entry = stem_groups.entry(words::stem(term)).or_default();
+                for g in groups {
+                    if !entry.contains(g) {
+                        entry.push(*g);
+                    }
+                }
+            }
+        }
 
         let acronyms = data_lines(ACRONYMS)
             .filter_map(|l| {
@@ -228,6 +241,7 @@ impl Lexicon {
             role_abbreviations,
             thesaurus_terms,
             term_groups,
+            stem_groups,
         }
     }
 
@@ -263,6 +277,18 @@ impl Lexicon {
                 for &g in groups {
                     if !out.iter().any(|(o, _)| *o == g) {
                         out.push((g, term.clone()));
+                    }
+                }
+            }
+        }
+        for word in words::words(text) {
+            if word.text.len() < 4 {
+                continue;
+            }
+            if let Some(groups) = self.stem_groups.get(&words::stem(word.text)) {
+                for &g in groups {
+                    if !out.iter().any(|(o, _)| *o == g) {
+                        out.push((g, word.text.to_lowercase()));
                     }
                 }
             }

@@ -16,7 +16,7 @@ fn build(pattern: &str) -> Regex {
         .expect("quantity regex")
 }
 
-const PERIOD: &str = r"(?:day|morning|afternoon|evening|night|lesson|session|week|fortnight|month|term|half[\s-]?term|school\s+day|school\s+week|academic\s+year|year|break(?:\s?time)?|lunch(?:\s?time)?|playtime|visit)s?";
+const PERIOD: &str = r"(?:january|february|march|april|june|july|august|september|october|november|december|day|morning|afternoon|evening|night|lesson|session|week|fortnight|month|term|half[\s-]?term|school\s+day|school\s+week|academic\s+year|year|break(?:\s?time)?|lunch(?:\s?time)?|playtime|visit)s?";
 
 static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
@@ -43,7 +43,7 @@ static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
         r"\b(?:
-            {NUMBER}(?:\s*(?:-|–|to)\s*\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|terms?|sessions?|lessons?|periods?|visits?|blocks?|nights?|overnight\s+stays?)
+            {NUMBER}(?:\s*(?:-|–|to)\s*\d+)?\s*-?\s*(?:minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|terms?|sessions?|lessons?|periods?|visits?|blocks?|nights?|overnight\s+stays?)
           | (?:an?|one|half\s+an?)\s+(?:hour|day|morning|afternoon)
           | full[\s-]?time | part[\s-]?time
           | (?:whole|full)\s+(?:school\s+)?day
@@ -163,6 +163,7 @@ mod tests {
             ("25 hours per week", "25 hours"),
             ("a full-time place", "full-time"),
             ("half an hour", "half an hour"),
+            ("in a 2-hour session", "2-hour"),
         ] {
             assert_eq!(first(duration(text)), expected, "{text}");
         }

@@ -35,7 +35,7 @@ pub const ROLE_ABBREVIATIONS: &[&str] = &[
 /// professional ("the dyslexia specialist", "a trained play leader").
 static GENERIC_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(
-        r"\b(?:specialist|therapist|teacher|assistant|practitioner|psychologist|nurse|worker|coach|instructor|consultant|clinician|counsellor|advis[eo]r|officer|coordinator|co-ordinator|leader|manager|tutor|mentor|interpreter|trainer)s?\b",
+        r"\b(?:specialist|therapist|teacher|assistant|practitioner|psychologist|nurse|worker|coach|instructor|consultant|clinician|counsellor|advis[eo]r|officer|coordinator|co-ordinator|leader|manager|tutor|mentor|interpreter|trainer|technician|supervisor|headteacher|head\s+teacher|team|service|agency|clinic)s?\b",
     )
     .case_insensitive(true)
     .build()

@@ -368,7 +368,7 @@ pub fn stem(word: &str) -> String {
             }
         }
     }
-    if w.ends_with('e') && w.len() > 4 {
+    if w.ends_with('e') && w.len() >= 4 {
         w.pop();
     }
     w

@@ -2,6 +2,9 @@
 //! quotes, and the item's full wording.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::RuleDoc;
 use crate::analysis::words::{is_none_statement, sentences, words};
@@ -83,14 +86,15 @@ pub fn at_item(
 pub fn at_section(doc: &'static RuleDoc, context: &CheckContext<'_>, section: &Section) -> Finding {
     let mut f = finding(doc, Some(section.id));
     if let Some(p) = section.heading_paragraph
-        && let Some(paragraph) = context.document.paragraphs.get(p) {
-            let range = trim_range(&paragraph.text, 0..paragraph.text.len());
-            f.quote = paragraph.text[range.clone()].to_owned();
-            f.location = Some(Location {
-                paragraph: p,
-                range,
-            });
-        }
+        && let Some(paragraph) = context.document.paragraphs.get(p)
+    {
+        let range = trim_range(&paragraph.text, 0..paragraph.text.len());
+        f.quote = paragraph.text[range.clone()].to_owned();
+        f.location = Some(Location {
+            paragraph: p,
+            range,
+        });
+    }
     f
 }
 
@@ -104,10 +108,11 @@ pub fn at_paragraph(
 ) -> Finding {
     let mut f = finding(doc, section);
     if let Some(text) = context.document.paragraphs.get(paragraph).map(|p| &p.text)
-        && let Some(quote) = text.get(range.clone()) {
-            f.quote = quote.to_owned();
-            f.location = Some(Location { paragraph, range });
-        }
+        && let Some(quote) = text.get(range.clone())
+    {
+        f.quote = quote.to_owned();
+        f.location = Some(Location { paragraph, range });
+    }
     f
 }
 
@@ -119,6 +124,49 @@ pub fn section_of_paragraph(context: &CheckContext<'_>, paragraph: usize) -> Opt
         .iter()
         .find(|s| s.heading_paragraph == Some(paragraph) || s.paragraphs.contains(&paragraph))
         .map(|s| s.id)
+}
+
+/// Where a column of a table row (a provision's "How often" or "Who" cell)
+/// is in the document: the paragraph of the item's row holding the first
+/// line of `field`, and the byte range of that line in it.
+pub fn field_location(
+    context: &CheckContext<'_>,
+    item: &Item,
+    field: &str,
+) -> Option<(usize, Range<usize>)> {
+    let line = field.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let position = item.cell?;
+    let row = context
+        .document
+        .tables
+        .get(position.table)?
+        .rows
+        .get(position.row)?;
+    row.cells
+        .iter()
+        .flat_map(|c| c.paragraphs.iter())
+        .find_map(|&p| {
+            let text = &context.document.paragraphs.get(p)?.text;
+            let start = text.find(line)?;
+            Some((p, start..start + line.len()))
+        })
+}
+
+/// The columns of a provision read apart from its text, that are not
+/// already part of it: (column name, its text).
+pub fn provision_fields(provision: &Provision) -> Vec<(&'static str, &str)> {
+    [
+        ("who", &provision.who),
+        ("how often", &provision.frequency),
+        ("how long", &provision.duration),
+        ("group", &provision.group),
+    ]
+    .into_iter()
+    .filter_map(|(name, field)| {
+        let field = field.as_deref()?.trim();
+        (!field.is_empty() && !provision.item.text.contains(field)).then_some((name, field))
+    })
+    .collect()
 }
 
 /// All the wording of a provision item: its text and any columns read apart.
@@ -142,10 +190,28 @@ pub fn provision_text(provision: &Provision) -> String {
     text
 }
 
-/// True when an item has something to check: not a "none" statement and
-/// more than a couple of words (a stray label or heading).
+/// True when an item has something to check: not a "none" statement, not
+/// only references to other items ("Outcome(s): E1, E3"), not a strengths
+/// row read as a need, and more than a couple of words.
 pub fn is_substantive(item: &Item) -> bool {
-    !is_none_statement(&item.text) && words(&item.text).len() >= 3
+    static REFERENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:outcomes?|needs?|provision|links?|linked|to|and|supports?|see|section|s|meets?|[a-k]|h[12]|[a-k]\d+(?:\.\d+)*|h[12]\.\d+|\d+(?:\.\d+)*)$")
+            .expect("reference words")
+    });
+    static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:strengths?|what\s+(?:is|are)\s+working\s+well|what\s+people\s+like\s+and\s+admire)\b\s*[:\-–]")
+            .expect("strengths")
+    });
+    let all = words(&item.text);
+    let content = all
+        .iter()
+        .filter(|w| !REFERENCE_WORDS.is_match(w.text))
+        .count();
+    !is_none_statement(&item.text)
+        && all.len() >= 3
+        && content >= 2
+        && !(matches!(item.section, SectionId::B | SectionId::C | SectionId::D)
+            && STRENGTHS.is_match(&item.text))
 }
 
 /// `text` cut to at most `max` characters, on a word boundary, with "…".

@@ -121,6 +121,50 @@ pub fn thread_items(plan: &Plan) -> Vec<(&Item, Kind)> {
         .collect()
 }
 
+/// The share of the plan's items of kind `from` (with something to say)
+/// that the document itself links, by reference or table row, to an item of
+/// kind `to`; `None` when the
+/// plan has fewer than two such items.
+pub fn stated_coverage(plan: &Plan, from: Kind, to: Kind) -> Option<f32> {
+    let items = thread_items(plan);
+    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+    let candidates: Vec<&Item> = items
+        .iter()
+        .filter(|(i, k)| *k == from && has_content(i))
+        .map(|(i, _)| *i)
+        .collect();
+    if candidates.len() < 2 {
+        return None;
+    }
+    // Item-level references and table rows, not shared sub-headings (those
+    // link whole areas and leave the rest to the words).
+    let linked = candidates
+        .iter()
+        .filter(|i| {
+            plan.links
+                .iter()
+                .filter(|l| l.evidence != LinkEvidence::Heading)
+                .any(|l| {
+                    (l.from == i.id && kind_by_id.get(l.to.as_str()) == Some(&to))
+                        || (l.to == i.id && kind_by_id.get(l.from.as_str()) == Some(&to))
+                })
+        })
+        .count();
+    Some(linked as f32 / candidates.len() as f32)
+}
+
+/// True when the document itself links items of the two kinds, both ways,
+/// for most of them (at least 60%): then a missing link between them is a
+/// gap in the plan to report, not something to guess from the words.
+pub fn states_links_between(plan: &Plan, a: Kind, b: Kind) -> bool {
+    let covered = |x, y| stated_coverage(plan, x, y).is_some_and(|c| c >= 0.6);
+    covered(a, b) && covered(b, a)
+}
+
+fn has_content(item: &Item) -> bool {
+    !crate::analysis::words::is_none_statement(&item.text) && words(&item.text).len() >= 3
+}
+
 /// What the linker knows of one item.
 #[derive(Debug)]
 struct Node<'a> {
@@ -201,10 +245,11 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
             let mut text = item.text.clone();
             if let Some(p) = plan.provision.iter().find(|p| p.item.id == item.id)
                 && let Some(what) = &p.what
-                    && !item.text.contains(what.as_str()) {
-                        text.push('\n');
-                        text.push_str(what);
-                    }
+                && !item.text.contains(what.as_str())
+            {
+                text.push('\n');
+                text.push_str(what);
+            }
             for w in words(&text) {
                 let lower = w.text.to_lowercase();
                 if lower.len() < 3
@@ -271,10 +316,24 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
     let mut weak_links: Vec<Link> = Vec::new();
     for (from_kind, to_kind) in [
         (Kind::Aspiration, Kind::Outcome),
+        (Kind::Aspiration, Kind::Need),
         (Kind::Need, Kind::Outcome),
         (Kind::Outcome, Kind::Provision),
         (Kind::Need, Kind::Provision),
     ] {
+        // Where the plan states these links itself, it is read as written.
+        let stated_by_plan = match (from_kind, to_kind) {
+            (Kind::Aspiration, _) => false,
+            (Kind::Need, Kind::Provision) => {
+                states_links_between(plan, Kind::Need, Kind::Provision)
+                    || (states_links_between(plan, Kind::Need, Kind::Outcome)
+                        && states_links_between(plan, Kind::Outcome, Kind::Provision))
+            }
+            (x, y) => states_links_between(plan, x, y),
+        };
+        if stated_by_plan {
+            continue;
+        }
         // Every scored pair (from index, to index, score, detail).
         let mut scored: Vec<(usize, usize, f32, String)> = Vec::new();
         for (x, node) in nodes
@@ -298,9 +357,10 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
                     continue;
                 }
                 if let Some((score, detail)) = score(node, other, &terms, lexicon, &weight)
-                    && score >= WEAK_LINK_FLOOR {
-                        scored.push((x, y, score, detail));
-                    }
+                    && score >= WEAK_LINK_FLOOR
+                {
+                    scored.push((x, y, score, detail));
+                }
             }
         }
         scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));

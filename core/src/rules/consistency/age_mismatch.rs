@@ -46,39 +46,48 @@ impl Rule for AgeMismatch {
         };
         if let (Some(stated), Some(expected), Some(birth)) =
             (child.year_group, expected, child.date_of_birth)
-            && stated != expected {
-                let mut f = finding(&DOC, None);
-                // Point at where the plan states the year group, if it does.
-                let pattern = if stated == 0 {
-                    r"(?i)\breception\b".to_owned()
-                } else {
-                    format!(r"(?i)\b(?:year|yr)\s*{stated}\b")
-                };
-                if let Ok(regex) = Regex::new(&pattern) {
-                    let found = context
+            && stated != expected
+        {
+            let mut f = finding(&DOC, None);
+            // Point at the date of birth as written, else at the year group.
+            let birth_text = context.document.paragraphs.iter().find_map(|p| {
+                crate::analysis::dates::dates(&p.text)
+                    .into_iter()
+                    .find(|(_, d)| *d == birth)
+                    .map(|(span, _)| (p.index, span.range))
+            });
+            let pattern = if stated == 0 {
+                r"(?i)\breception\b".to_owned()
+            } else {
+                format!(r"(?i)\b(?:year|yr)\s*{stated}\b")
+            };
+            if let Ok(regex) = Regex::new(&pattern) {
+                let found = birth_text.or_else(|| {
+                    context
                         .document
                         .paragraphs
                         .iter()
-                        .find_map(|p| regex.find(&p.text).map(|m| (p.index, m.range())));
-                    if let Some((p, range)) = found {
-                        f.quote = context.document.paragraphs[p].text[range.clone()].to_owned();
-                        f.location = Some(Location {
-                            paragraph: p,
-                            range,
-                        });
-                        f.section = section_of_paragraph(context, p);
-                    }
+                        .find_map(|p| regex.find(&p.text).map(|m| (p.index, m.range())))
+                });
+                if let Some((p, range)) = found {
+                    f.quote = context.document.paragraphs[p].text[range.clone()].to_owned();
+                    f.location = Some(Location {
+                        paragraph: p,
+                        range,
+                    });
+                    f.section = section_of_paragraph(context, p);
                 }
-                f.message = format!(
-                    "The plan says {}, but a child born on {} would be in {} at the plan date.",
-                    year_name(stated),
-                    birth,
-                    year_name(expected)
-                );
-                f.help = "Check the date of birth and the year group. If the child is taught outside their chronological year group, say so in the plan so that outcomes and transitions are planned for the right year.".into();
-                f.confidence = 0.8;
-                findings.push(f);
             }
+            f.message = format!(
+                "The plan says {}, but a child born on {} would be in {} at the plan date.",
+                year_name(stated),
+                birth,
+                year_name(expected)
+            );
+            f.help = "Check the date of birth and the year group. If the child is taught outside their chronological year group, say so in the plan so that outcomes and transitions are planned for the right year.".into();
+            f.confidence = 0.8;
+            findings.push(f);
+        }
         let Some(current) = child.year_group.or(expected) else {
             return;
         };

@@ -2,8 +2,9 @@
 
 use crate::analysis::dates::{dates, months_between};
 use crate::finding::{Finding, Severity};
+use crate::plan::SectionId;
 use crate::review::CheckContext;
-use crate::rules::support::{at_item, shorten};
+use crate::rules::support::{at_item, at_paragraph, shorten};
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -18,6 +19,36 @@ pub static DOC: RuleDoc = RuleDoc {
 
 #[derive(Debug)]
 pub struct StaleAdvice;
+
+/// The paragraph and range of `date` written in the item's table row, or
+/// else in section K.
+fn date_in_row_or_section(
+    context: &CheckContext<'_>,
+    item: &crate::plan::Item,
+    date: crate::text::Date,
+) -> Option<(usize, std::ops::Range<usize>)> {
+    let document = context.document;
+    let mut candidates: Vec<usize> = Vec::new();
+    if let Some(position) = item.cell {
+        if let Some(row) = document
+            .tables
+            .get(position.table)
+            .and_then(|t| t.rows.get(position.row))
+        {
+            candidates.extend(row.cells.iter().flat_map(|c| c.paragraphs.iter().copied()));
+        }
+    }
+    for section in context.plan.sections_with(SectionId::K) {
+        candidates.extend(section.paragraphs.iter().copied());
+    }
+    candidates.into_iter().find_map(|p| {
+        let text = &document.paragraphs.get(p)?.text;
+        dates(text)
+            .into_iter()
+            .find(|(_, d)| *d == date)
+            .map(|(span, _)| (p, span.range))
+    })
+}
 
 impl Rule for StaleAdvice {
     fn doc(&self) -> &'static RuleDoc {
@@ -49,7 +80,20 @@ impl Rule for StaleAdvice {
             if months <= 24 {
                 continue;
             }
-            let mut f = at_item(&DOC, context, item, range);
+            // A date read from another column of the row: quote it where it is.
+            let elsewhere = if range.is_none() {
+                date_in_row_or_section(context, item, date)
+            } else {
+                None
+            };
+            let mut f = match elsewhere {
+                Some((paragraph, r)) => {
+                    let mut f = at_paragraph(&DOC, context, Some(SectionId::K), paragraph, r);
+                    f.item = Some(item.id.clone());
+                    f
+                }
+                None => at_item(&DOC, context, item, range),
+            };
             let years = months / 12;
             f.message = format!(
                 "This advice is dated {} — about {} year{} before the plan ({}).",

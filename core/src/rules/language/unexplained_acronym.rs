@@ -90,16 +90,6 @@ const COMMON: &[&str] = &[
     "AAC",
 ];
 
-fn normalise(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// True when most letters of the paragraph are capitals (a heading in caps).
 fn mostly_capitals(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -123,7 +113,6 @@ impl Rule for UnexplainedAcronym {
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let normalised = format!(" {} ", normalise(&whole));
         let mut seen: HashSet<String> = HashSet::new();
         for paragraph in &document.paragraphs {
             if mostly_capitals(&paragraph.text) {
@@ -140,9 +129,10 @@ impl Rule for UnexplainedAcronym {
                     .acronyms
                     .get(acronym)
                     .or_else(|| plural_base.and_then(|b| context.lexicon.acronyms.get(b)));
-                let explained = known
-                    .is_some_and(|e| normalised.contains(&format!(" {} ", normalise(e))))
-                    || explained_inline(&whole, plural_base.unwrap_or(acronym));
+                // Spelled out next to it, or in a glossary line. The words
+                // alone somewhere else ("Social, emotional and mental health"
+                // as a heading) do not tell a reader what "SEMH" means.
+                let explained = explained_inline(&whole, plural_base.unwrap_or(acronym));
                 if explained {
                     continue;
                 }

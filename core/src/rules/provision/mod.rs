@@ -61,7 +61,7 @@ static EQUIPMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sessions?|programmes?|intervention|teach\w*|therapy|tuition|lessons?|groups?|training|coaching|mentoring|deliver\w*|work(?:s|ing)?\s+with|practi[cs]e)\b")
+    Regex::new(r"(?i)\b(?:sessions?|programmes?|intervention|teach\w*|therapy|tuition|training|coaching|mentoring|work(?:s|ing)?\s+with|practi[cs]e)\b")
         .expect("activity regex")
 });
 

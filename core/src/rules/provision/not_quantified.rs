@@ -4,7 +4,9 @@ use crate::analysis::quantity;
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::provision::{is_equipment, missing_parts, rewrite_pattern};
-use crate::rules::support::{at_item, describe, is_substantive, provision_text};
+use crate::rules::support::{
+    at_item, at_paragraph, describe, field_location, is_substantive, provision_text,
+};
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -35,11 +37,32 @@ impl Rule for NotQuantified {
             if quantity::is_quantified(&full) {
                 continue;
             }
-            let mut f = at_item(&DOC, context, item, None);
-            f.message = format!(
-                "Provision {} does not say how often, for how long or how much.",
-                describe(item)
-            );
+            // Point at the "How often" column when it is there but says no amount.
+            let frequency_cell = provision
+                .frequency
+                .as_deref()
+                .filter(|f| !f.trim().is_empty() && !item.text.contains(f.trim()))
+                .and_then(|f| field_location(context, item, f));
+            let mut f = match frequency_cell.clone() {
+                Some((paragraph, range)) => {
+                    let mut f = at_paragraph(&DOC, context, Some(item.section), paragraph, range);
+                    f.item = Some(item.id.clone());
+                    f
+                }
+                None => at_item(&DOC, context, item, None),
+            };
+            f.message = if frequency_cell.is_some() {
+                format!(
+                    "\"{}\" does not say how often, for how long or how much {} is provided.",
+                    f.quote,
+                    describe(item)
+                )
+            } else {
+                format!(
+                    "Provision {} does not say how often, for how long or how much.",
+                    describe(item)
+                )
+            };
             let pattern = rewrite_pattern(&missing_parts(&full, context.lexicon));
             f.help = format!("State the amount, for example: {pattern}.");
             if is_equipment(&full) {

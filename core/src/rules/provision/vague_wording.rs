@@ -7,7 +7,9 @@ use crate::review::CheckContext;
 use crate::rules::provision::{
     delegated_decision, missing_parts, rewrite_pattern, unilateral_change,
 };
-use crate::rules::support::{at_item, is_substantive, provision_text};
+use crate::rules::support::{
+    at_item, at_paragraph, field_location, is_substantive, provision_fields, provision_text,
+};
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -116,6 +118,26 @@ impl Rule for VagueWording {
                         .push_str(&format!(" The item should say: {pattern}."));
                 }
                 findings.push(f);
+            }
+            // The table's other columns ("How often: As required").
+            for (column, field) in provision_fields(provision) {
+                let Some((paragraph, line)) = field_location(context, item, field) else {
+                    continue;
+                };
+                let text = &context.document.paragraphs[paragraph].text;
+                let line_text = &text[line.clone()];
+                for hedge in hedges::find(line_text, lexicon, names_role) {
+                    let range =
+                        line.start + hedge.span.range.start..line.start + hedge.span.range.end;
+                    let mut f = at_paragraph(&DOC, context, Some(item.section), paragraph, range);
+                    f.item = Some(item.id.clone());
+                    f.message = format!(
+                        "In the \"{column}\" column: {}",
+                        explain(hedge.kind, &f.quote)
+                    );
+                    f.help = advice(hedge.kind, &f.quote);
+                    findings.push(f);
+                }
             }
         }
     }

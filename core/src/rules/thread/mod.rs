@@ -27,11 +27,11 @@ pub fn linked_of<'a>(
     for other in context.thread.linked(id) {
         if let Some(item) = context.plan.item(other)
             && Kind::of(item.section) == Some(kind)
-                && sections.is_none_or(|s| s.contains(&item.section))
-                && !out.iter().any(|o| o.id == item.id)
-            {
-                out.push(item);
-            }
+            && sections.is_none_or(|s| s.contains(&item.section))
+            && !out.iter().any(|o| o.id == item.id)
+        {
+            out.push(item);
+        }
     }
     out
 }

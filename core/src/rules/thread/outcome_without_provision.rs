@@ -29,6 +29,10 @@ impl Rule for OutcomeWithoutProvision {
         if context.plan.provision.is_empty() {
             return;
         }
+        // A plan that links provision to outcomes itself must do so for each.
+        let through_need_counts =
+            crate::thread::stated_coverage(context.plan, Kind::Outcome, Kind::Provision)
+                .is_none_or(|c| c < 0.6);
         for outcome in &context.plan.outcomes {
             let item = &outcome.item;
             if !is_substantive(item) {
@@ -36,9 +40,10 @@ impl Rule for OutcomeWithoutProvision {
             }
             let direct = !linked_of(context, &item.id, Kind::Provision, None).is_empty();
             // Provision for the need the outcome serves also supports it.
-            let through_need = linked_of(context, &item.id, Kind::Need, None)
-                .iter()
-                .any(|n| !linked_of(context, &n.id, Kind::Provision, None).is_empty());
+            let through_need = through_need_counts
+                && linked_of(context, &item.id, Kind::Need, None)
+                    .iter()
+                    .any(|n| !linked_of(context, &n.id, Kind::Provision, None).is_empty());
             if direct || through_need {
                 continue;
             }
