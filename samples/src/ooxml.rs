@@ -75,13 +75,25 @@ pub enum Inline {
         runs: Vec<Run>,
     },
     /// A complex field: `fldChar begin`, `instrText`, `separate`, result runs, `end`.
-    Field { instr: String, result: Vec<Run> },
+    Field {
+        instr: String,
+        result: Vec<Run>,
+    },
     /// A simple field (`w:fldSimple`).
-    SimpleField { instr: String, result: Vec<Run> },
+    SimpleField {
+        instr: String,
+        result: Vec<Run>,
+    },
     /// A hyperlink to an external address (relationship id assigned on write).
-    Hyperlink { url: String, runs: Vec<Run> },
+    Hyperlink {
+        url: String,
+        runs: Vec<Run>,
+    },
     /// An internal hyperlink to a bookmark (tables of contents).
-    Anchor { anchor: String, runs: Vec<Inline> },
+    Anchor {
+        anchor: String,
+        runs: Vec<Inline>,
+    },
     /// A run-level content control.
     Sdt {
         alias: String,
@@ -89,14 +101,21 @@ pub enum Inline {
         runs: Vec<Run>,
     },
     /// A bookmark around nothing (start and end together).
-    Bookmark { id: u32, name: String },
+    Bookmark {
+        id: u32,
+        name: String,
+    },
     /// The start of a complex field whose result spans paragraphs
     /// (`fldChar begin` + `instrText` + `fldChar separate`).
     FieldBegin(String),
     /// The end of a field started with [`Inline::FieldBegin`].
     FieldEnd,
     /// Runs enclosed in a bookmark (the target of a REF field).
-    Bookmarked { id: u32, name: String, runs: Vec<Run> },
+    Bookmarked {
+        id: u32,
+        name: String,
+        runs: Vec<Run>,
+    },
 }
 
 /// Paragraph alignment.
@@ -156,7 +175,8 @@ impl Para {
     }
     pub fn numbered(mut self, num_id: u32, level: u32) -> Self {
         self.num = Some((num_id, level));
-        self.style.get_or_insert_with(|| "ListParagraph".to_string());
+        self.style
+            .get_or_insert_with(|| "ListParagraph".to_string());
         self
     }
     pub fn align(mut self, align: Align) -> Self {
@@ -393,19 +413,20 @@ impl Document {
             format!("{main_dir}/_rels/{main_file}.rels")
         };
 
-        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-        parts.push(("[Content_Types].xml".into(), self.content_types(&main_part).into_bytes()));
-        parts.push(("_rels/.rels".into(), package_rels(&main_part).into_bytes()));
-        parts.push(("docProps/core.xml".into(), self.core_props().into_bytes()));
-        parts.push(("docProps/app.xml".into(), app_props().into_bytes()));
-        parts.push((main_part.clone(), main));
-        parts.push((
-            rels_name,
-            self.document_rels(&hyperlinks).into_bytes(),
-        ));
-        parts.push(("word/styles.xml".into(), self.styles().into_bytes()));
-        parts.push(("word/settings.xml".into(), self.settings().into_bytes()));
-        parts.push(("word/fontTable.xml".into(), self.font_table().into_bytes()));
+        let mut parts: Vec<(String, Vec<u8>)> = vec![
+            (
+                "[Content_Types].xml".into(),
+                self.content_types(&main_part).into_bytes(),
+            ),
+            ("_rels/.rels".into(), package_rels(&main_part).into_bytes()),
+            ("docProps/core.xml".into(), self.core_props().into_bytes()),
+            ("docProps/app.xml".into(), app_props().into_bytes()),
+            (main_part.clone(), main),
+            (rels_name, self.document_rels(&hyperlinks).into_bytes()),
+            ("word/styles.xml".into(), self.styles().into_bytes()),
+            ("word/settings.xml".into(), self.settings().into_bytes()),
+            ("word/fontTable.xml".into(), self.font_table().into_bytes()),
+        ];
         if !self.lists.is_empty() {
             parts.push(("word/numbering.xml".into(), self.numbering().into_bytes()));
         }
@@ -420,7 +441,9 @@ impl Document {
 
     fn content_types(&self, main_part: &str) -> String {
         let mut s = String::from(XML_DECL);
-        s.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#);
+        s.push_str(
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+        );
         s.push_str(r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#);
         s.push_str(r#"<Default Extension="xml" ContentType="application/xml"/>"#);
         let _ = write!(
@@ -445,7 +468,8 @@ impl Document {
         s
     }
 
-    fn core_props(&self) -> String {
+    /// docProps/core.xml: title, author and the fixed dates.
+    pub fn core_props(&self) -> String {
         format!(
             concat!(
                 "{decl}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" ",
@@ -467,17 +491,35 @@ impl Document {
     fn document_rels(&self, hyperlinks: &[String]) -> String {
         let mut s = String::from(XML_DECL);
         s.push_str(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
-        let _ = write!(s, r#"<Relationship Id="rIdStyles" Type="{RT_BASE}/styles" Target="styles.xml"/>"#);
-        let _ = write!(s, r#"<Relationship Id="rIdSettings" Type="{RT_BASE}/settings" Target="settings.xml"/>"#);
-        let _ = write!(s, r#"<Relationship Id="rIdFonts" Type="{RT_BASE}/fontTable" Target="fontTable.xml"/>"#);
+        let _ = write!(
+            s,
+            r#"<Relationship Id="rIdStyles" Type="{RT_BASE}/styles" Target="styles.xml"/>"#
+        );
+        let _ = write!(
+            s,
+            r#"<Relationship Id="rIdSettings" Type="{RT_BASE}/settings" Target="settings.xml"/>"#
+        );
+        let _ = write!(
+            s,
+            r#"<Relationship Id="rIdFonts" Type="{RT_BASE}/fontTable" Target="fontTable.xml"/>"#
+        );
         if !self.lists.is_empty() {
-            let _ = write!(s, r#"<Relationship Id="rIdNumbering" Type="{RT_BASE}/numbering" Target="numbering.xml"/>"#);
+            let _ = write!(
+                s,
+                r#"<Relationship Id="rIdNumbering" Type="{RT_BASE}/numbering" Target="numbering.xml"/>"#
+            );
         }
         if !self.header.is_empty() {
-            let _ = write!(s, r#"<Relationship Id="rIdHeader1" Type="{RT_BASE}/header" Target="header1.xml"/>"#);
+            let _ = write!(
+                s,
+                r#"<Relationship Id="rIdHeader1" Type="{RT_BASE}/header" Target="header1.xml"/>"#
+            );
         }
         if !self.footer.is_empty() {
-            let _ = write!(s, r#"<Relationship Id="rIdFooter1" Type="{RT_BASE}/footer" Target="footer1.xml"/>"#);
+            let _ = write!(
+                s,
+                r#"<Relationship Id="rIdFooter1" Type="{RT_BASE}/footer" Target="footer1.xml"/>"#
+            );
         }
         for (i, url) in hyperlinks.iter().enumerate() {
             let _ = write!(
@@ -570,7 +612,10 @@ impl Document {
         let mut s = String::from(XML_DECL);
         let _ = write!(s, r#"<w:numbering xmlns:w="{NS_W}">"#);
         for (i, list) in self.lists.iter().enumerate() {
-            let _ = write!(s, r#"<w:abstractNum w:abstractNumId="{i}"><w:multiLevelType w:val="hybridMultilevel"/>"#);
+            let _ = write!(
+                s,
+                r#"<w:abstractNum w:abstractNumId="{i}"><w:multiLevelType w:val="hybridMultilevel"/>"#
+            );
             for (lvl, (fmt, text)) in list.levels.iter().enumerate() {
                 let indent = 720 * (lvl as u32 + 1);
                 let _ = write!(
@@ -593,7 +638,11 @@ impl Document {
             s.push_str("</w:abstractNum>");
         }
         for (i, list) in self.lists.iter().enumerate() {
-            let _ = write!(s, r#"<w:num w:numId="{}"><w:abstractNumId w:val="{i}"/></w:num>"#, list.num_id);
+            let _ = write!(
+                s,
+                r#"<w:num w:numId="{}"><w:abstractNumId w:val="{i}"/></w:num>"#,
+                list.num_id
+            );
         }
         s.push_str("</w:numbering>");
         s
@@ -666,16 +715,25 @@ impl XmlWriter<'_> {
     fn document(&mut self, doc: &Document) {
         let p = self.p.clone();
         self.out.push_str(XML_DECL);
-        let _ = write!(self.out, r#"<{p}:document xmlns:{p}="{NS_W}" xmlns:r="{NS_R}"><{p}:body>"#);
+        let _ = write!(
+            self.out,
+            r#"<{p}:document xmlns:{p}="{NS_W}" xmlns:r="{NS_R}"><{p}:body>"#
+        );
         for block in &doc.blocks {
             self.block(block);
         }
         let _ = write!(self.out, "<{p}:sectPr>");
         if !doc.header.is_empty() {
-            let _ = write!(self.out, r#"<{p}:headerReference {p}:type="default" r:id="rIdHeader1"/>"#);
+            let _ = write!(
+                self.out,
+                r#"<{p}:headerReference {p}:type="default" r:id="rIdHeader1"/>"#
+            );
         }
         if !doc.footer.is_empty() {
-            let _ = write!(self.out, r#"<{p}:footerReference {p}:type="default" r:id="rIdFooter1"/>"#);
+            let _ = write!(
+                self.out,
+                r#"<{p}:footerReference {p}:type="default" r:id="rIdFooter1"/>"#
+            );
         }
         let _ = write!(
             self.out,
@@ -762,7 +820,10 @@ impl XmlWriter<'_> {
                 let _ = write!(self.out, "<{p}:i/><{p}:iCs/>");
             }
             if let Some(sz) = run.size {
-                let _ = write!(self.out, r#"<{p}:sz {p}:val="{sz}"/><{p}:szCs {p}:val="{sz}"/>"#);
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:sz {p}:val="{sz}"/><{p}:szCs {p}:val="{sz}"/>"#
+                );
             }
             let _ = write!(self.out, "</{p}:rPr>");
         }
@@ -787,7 +848,12 @@ impl XmlWriter<'_> {
             Inline::PageBreak => {
                 let _ = write!(self.out, r#"<{p}:r><{p}:br {p}:type="page"/></{p}:r>"#);
             }
-            Inline::Ins { id, author, date, runs } => {
+            Inline::Ins {
+                id,
+                author,
+                date,
+                runs,
+            } => {
                 let _ = write!(
                     self.out,
                     r#"<{p}:ins {p}:id="{id}" {p}:author="{}" {p}:date="{}">"#,
@@ -799,7 +865,12 @@ impl XmlWriter<'_> {
                 }
                 let _ = write!(self.out, "</{p}:ins>");
             }
-            Inline::Del { id, author, date, runs } => {
+            Inline::Del {
+                id,
+                author,
+                date,
+                runs,
+            } => {
                 let _ = write!(
                     self.out,
                     r#"<{p}:del {p}:id="{id}" {p}:author="{}" {p}:date="{}">"#,
@@ -820,7 +891,10 @@ impl XmlWriter<'_> {
                 for r in result {
                     self.run(r, false);
                 }
-                let _ = write!(self.out, r#"<{p}:r><{p}:fldChar {p}:fldCharType="end"/></{p}:r>"#);
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:r><{p}:fldChar {p}:fldCharType="end"/></{p}:r>"#
+                );
             }
             Inline::SimpleField { instr, result } => {
                 let _ = write!(self.out, r#"<{p}:fldSimple {p}:instr=" {} ">"#, esc(instr));
@@ -837,7 +911,11 @@ impl XmlWriter<'_> {
                         self.hyperlinks.len() - 1
                     }
                 };
-                let _ = write!(self.out, r#"<{p}:hyperlink r:id="rIdLink{}" {p}:history="1">"#, idx + 1);
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:hyperlink r:id="rIdLink{}" {p}:history="1">"#,
+                    idx + 1
+                );
                 for r in runs {
                     let _ = write!(
                         self.out,
@@ -848,7 +926,11 @@ impl XmlWriter<'_> {
                 let _ = write!(self.out, "</{p}:hyperlink>");
             }
             Inline::Anchor { anchor, runs } => {
-                let _ = write!(self.out, r#"<{p}:hyperlink {p}:anchor="{}" {p}:history="1">"#, esc(anchor));
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:hyperlink {p}:anchor="{}" {p}:history="1">"#,
+                    esc(anchor)
+                );
                 for r in runs {
                     self.inline(r);
                 }
@@ -875,10 +957,17 @@ impl XmlWriter<'_> {
                 );
             }
             Inline::FieldEnd => {
-                let _ = write!(self.out, r#"<{p}:r><{p}:fldChar {p}:fldCharType="end"/></{p}:r>"#);
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:r><{p}:fldChar {p}:fldCharType="end"/></{p}:r>"#
+                );
             }
             Inline::Bookmarked { id, name, runs } => {
-                let _ = write!(self.out, r#"<{p}:bookmarkStart {p}:id="{id}" {p}:name="{}"/>"#, esc(name));
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:bookmarkStart {p}:id="{id}" {p}:name="{}"/>"#,
+                    esc(name)
+                );
                 for r in runs {
                     self.run(r, false);
                 }
@@ -924,11 +1013,16 @@ impl XmlWriter<'_> {
             let mut col = 0usize;
             for cell in row {
                 let span = cell.span.max(1) as usize;
-                let width = cell
-                    .width
-                    .unwrap_or_else(|| widths[col.min(widths.len() - 1)..(col + span).min(widths.len())].iter().sum());
+                let width = cell.width.unwrap_or_else(|| {
+                    widths[col.min(widths.len() - 1)..(col + span).min(widths.len())]
+                        .iter()
+                        .sum()
+                });
                 col += span;
-                let _ = write!(self.out, r#"<{p}:tc><{p}:tcPr><{p}:tcW {p}:w="{width}" {p}:type="dxa"/>"#);
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:tc><{p}:tcPr><{p}:tcW {p}:w="{width}" {p}:type="dxa"/>"#
+                );
                 if span > 1 {
                     let _ = write!(self.out, r#"<{p}:gridSpan {p}:val="{span}"/>"#);
                 }
@@ -999,6 +1093,14 @@ pub fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
 /// timestamps and deflate compression, keeping the entry order. Directory
 /// entries are dropped (OPC has no directories).
 pub fn repack(bytes: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
+    repack_with(bytes, &[])
+}
+
+/// [`repack`], replacing the named parts' contents.
+pub fn repack_with(
+    bytes: &[u8],
+    replace: &[(&str, Vec<u8>)],
+) -> Result<Vec<u8>, zip::result::ZipError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let mut parts = Vec::new();
     for i in 0..archive.len() {
@@ -1009,6 +1111,9 @@ pub fn repack(bytes: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
         let mut data = Vec::new();
         std::io::Read::read_to_end(&mut file, &mut data)?;
         let name = file.name()?.to_string();
+        if let Some((_, new)) = replace.iter().find(|(n, _)| *n == name) {
+            data = new.clone();
+        }
         parts.push((name, data));
     }
     Ok(zip_parts(&parts))

@@ -96,6 +96,8 @@ pub struct Outcome {
     pub steps: Vec<String>,
     /// Preparing-for-adulthood area, if this is a PfA outcome.
     pub pfa: Option<String>,
+    /// Need ids this outcome serves.
+    pub needs: Vec<String>,
 }
 
 /// A provision item (F, G, H1 or H2).
@@ -292,9 +294,10 @@ pub fn upper_first(s: &str) -> String {
 /// rewrites the provision's references accordingly. Package content refers
 /// to needs and outcomes by their local position ("n0", "o1") until then.
 pub fn assign_ids(plan: &mut Plan) {
-    let (mut b, mut c, mut d, mut e, mut f, mut g, mut h1, mut h2) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let (mut b, mut c, mut d, mut e) = (0, 0, 0, 0);
+    let mut need_map: Vec<(String, String)> = Vec::new();
+    let mut out_map: Vec<(String, String)> = Vec::new();
     for strand in &mut plan.strands {
-        let mut need_map = Vec::new();
         for need in &mut strand.needs {
             let id = match strand.kind {
                 Kind::Education => {
@@ -313,12 +316,24 @@ pub fn assign_ids(plan: &mut Plan) {
             need_map.push((need.id.clone(), id.clone()));
             need.id = id;
         }
-        let mut out_map = Vec::new();
         for o in &mut strand.outcomes {
             e += 1;
             let id = format!("E{e}");
             out_map.push((o.id.clone(), id.clone()));
             o.id = id;
+        }
+    }
+    let remap = |refs: &mut Vec<String>, map: &[(String, String)]| {
+        for r in refs.iter_mut() {
+            if let Some((_, id)) = map.iter().find(|(k, _)| k == r) {
+                *r = id.clone();
+            }
+        }
+    };
+    let (mut f, mut g, mut h1, mut h2) = (0, 0, 0, 0);
+    for strand in &mut plan.strands {
+        for o in &mut strand.outcomes {
+            remap(&mut o.needs, &need_map);
         }
         for p in &mut strand.provision {
             p.id = match (strand.kind, p.h) {
@@ -339,16 +354,8 @@ pub fn assign_ids(plan: &mut Plan) {
                     format!("H2.{h2}")
                 }
             };
-            for r in &mut p.needs {
-                if let Some((_, id)) = need_map.iter().find(|(k, _)| k == r) {
-                    *r = id.clone();
-                }
-            }
-            for r in &mut p.outcomes {
-                if let Some((_, id)) = out_map.iter().find(|(k, _)| k == r) {
-                    *r = id.clone();
-                }
-            }
+            remap(&mut p.needs, &need_map);
+            remap(&mut p.outcomes, &out_map);
         }
     }
 }

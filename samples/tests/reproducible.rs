@@ -15,7 +15,10 @@ fn committed_samples_match_the_generator() {
         let fresh = std::fs::read(path).expect("read generated sample");
         match std::fs::read(committed.join(name)) {
             Ok(old) if old == fresh => {}
-            Ok(_) => problems.push(format!("{} differs from the generator's output", name.display())),
+            Ok(_) => problems.push(format!(
+                "{} differs from the generator's output",
+                name.display()
+            )),
             Err(e) => problems.push(format!("{} is not committed: {e}", name.display())),
         }
     }

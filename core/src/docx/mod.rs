@@ -254,12 +254,18 @@ pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
     if kind.is_none() {
         doc.warnings.push(ReadWarning {
             part: main_part.clone(),
-            message: "the package does not give the main part a Word content type; read as a document".into(),
+            message:
+                "the package does not give the main part a Word content type; read as a document"
+                    .into(),
         });
     }
 
     let rels = package.relationships(&main_part)?;
-    let first_of = |kind: &str| rels.iter().find(|r| !r.external && r.is(kind)).map(|r| r.target.clone());
+    let first_of = |kind: &str| {
+        rels.iter()
+            .find(|r| !r.external && r.is(kind))
+            .map(|r| r.target.clone())
+    };
     let styles = match first_of(rel_types::STYLES) {
         Some(part) => match side_part(&mut package, &part, &mut doc)? {
             Some(xml) => {
@@ -320,11 +326,16 @@ pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
 /// The main document part: the target of the package's `officeDocument`
 /// relationship (Transitional or Strict type URI). When the package has no
 /// such relationship, a part with a WordprocessingML main content type.
-fn find_main_part(package: &mut crate::package::Package<'_>) -> Result<String, crate::error::ReadError> {
+fn find_main_part(
+    package: &mut crate::package::Package<'_>,
+) -> Result<String, crate::error::ReadError> {
     use crate::package::{content_types, rel_types};
     let rels = package.relationships("")?;
     let mut dangling = None;
-    for rel in rels.iter().filter(|r| !r.external && r.is(rel_types::OFFICE_DOCUMENT)) {
+    for rel in rels
+        .iter()
+        .filter(|r| !r.external && r.is(rel_types::OFFICE_DOCUMENT))
+    {
         if package.has_part(&rel.target) {
             return Ok(rel.target.clone());
         }
@@ -340,8 +351,12 @@ fn find_main_part(package: &mut crate::package::Package<'_>) -> Result<String, c
         package.warnings.push((
             part.clone(),
             match dangling {
-                Some(t) => format!("the package points to a missing main part {t}; this part was read instead"),
-                None => "the package does not say which part is the document; this part was read".into(),
+                Some(t) => format!(
+                    "the package points to a missing main part {t}; this part was read instead"
+                ),
+                None => {
+                    "the package does not say which part is the document; this part was read".into()
+                }
             },
         ));
         return Ok(part);
@@ -350,9 +365,11 @@ fn find_main_part(package: &mut crate::package::Package<'_>) -> Result<String, c
         Some(t) => Err(crate::error::ReadError::Damaged(format!(
             "the main document part {t} is missing"
         ))),
-        None if !package.has_content_types && !package.has_part("_rels/.rels") => Err(
-            crate::error::ReadError::NotAWordDocument("it is a zip file but not an Office package".into()),
-        ),
+        None if !package.has_content_types && !package.has_part("_rels/.rels") => {
+            Err(crate::error::ReadError::NotAWordDocument(
+                "it is a zip file but not an Office package".into(),
+            ))
+        }
         None => Err(crate::error::ReadError::NoMainDocument),
     }
 }

@@ -211,21 +211,28 @@ impl Numbering {
             };
             match event {
                 Event::Start(e) => {
-                    let tag = if ns == Ns::W { out.element(&e, &stack, &mut st) } else { Tag::Other };
+                    let tag = if ns == Ns::W {
+                        out.element(&e, &stack, &mut st)
+                    } else {
+                        Tag::Other
+                    };
                     stack.push(tag);
                 }
-                Event::Empty(e) => {
-                    if ns == Ns::W {
-                        let tag = out.element(&e, &stack, &mut st);
-                        out.close(tag, &stack, &mut st);
-                    }
+                Event::Empty(e) if ns == Ns::W => {
+                    let tag = out.element(&e, &stack, &mut st);
+                    out.close(tag, &stack, &mut st);
                 }
                 Event::End(_) => {
                     if let Some(tag) = stack.pop() {
                         out.close(tag, &stack, &mut st);
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }
@@ -312,7 +319,9 @@ impl Numbering {
         match tag {
             Tag::Abstract => {
                 if let Some(id) = st.abstract_id.take() {
-                    self.abstracts.entry(id).or_insert(std::mem::take(&mut st.abstract_num));
+                    self.abstracts
+                        .entry(id)
+                        .or_insert(std::mem::take(&mut st.abstract_num));
                 }
             }
             Tag::Num => {
@@ -322,7 +331,9 @@ impl Numbering {
             }
             Tag::LvlOverride => st.override_level = None,
             Tag::Lvl => {
-                let Some(index) = st.level_index.take() else { return };
+                let Some(index) = st.level_index.take() else {
+                    return;
+                };
                 if usize::from(index) >= LEVELS {
                     return;
                 }
@@ -421,7 +432,9 @@ impl<'a> ListCounter<'a> {
         }
         let num = self.numbering.nums.get(&num_id)?;
         let (abstract_id, abs) = self.numbering.abstract_for(num, self.styles)?;
-        let level_def = |l: u8| -> Option<&Level> { num.level_overrides.get(&l).or_else(|| abs.levels.get(&l)) };
+        let level_def = |l: u8| -> Option<&Level> {
+            num.level_overrides.get(&l).or_else(|| abs.levels.get(&l))
+        };
         let this = level_def(level)?;
         let start_of = |l: u8| -> i64 {
             num.start_overrides
@@ -441,7 +454,7 @@ impl<'a> ListCounter<'a> {
             Some(n) => n.saturating_add(1),
             None => start_of(level),
         });
-        for deeper in (li + 1)..LEVELS {
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(li + 1) {
             let restart = level_def(deeper as u8).and_then(|d| d.restart);
             // lvlRestart n: restart after a level 1..=n is used; 0 never.
             let restarts = match restart {
@@ -449,13 +462,15 @@ impl<'a> ListCounter<'a> {
                 Some(n) => li < usize::from(n),
             };
             if restarts {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
         let bullet = this.format == NumberFormat::Bullet;
         let label = if bullet {
             bullet_label(this.text.as_deref().unwrap_or(""))
-        } else if this.format == NumberFormat::None && this.text.as_deref().is_none_or(|t| !t.contains('%')) {
+        } else if this.format == NumberFormat::None
+            && this.text.as_deref().is_none_or(|t| !t.contains('%'))
+        {
             this.text.clone().unwrap_or_default()
         } else {
             let template = this.text.clone().unwrap_or_else(|| format!("%{}.", li + 1));
@@ -470,7 +485,9 @@ impl<'a> ListCounter<'a> {
                     let l = (d - 1) as u8;
                     let value = counters[usize::from(l)].unwrap_or_else(|| start_of(l));
                     let format = match level_def(l) {
-                        Some(def) if this.legal && def.format != NumberFormat::None => NumberFormat::Decimal,
+                        Some(def) if this.legal && def.format != NumberFormat::None => {
+                            NumberFormat::Decimal
+                        }
                         Some(def) if def.format == NumberFormat::Bullet => NumberFormat::Decimal,
                         Some(def) => def.format,
                         None => NumberFormat::Decimal,
@@ -507,7 +524,11 @@ fn bullet_label(text: &str) -> String {
             c => c,
         })
         .collect();
-    if mapped.trim().is_empty() { "•".to_owned() } else { mapped }
+    if mapped.trim().is_empty() {
+        "•".to_owned()
+    } else {
+        mapped
+    }
 }
 
 #[cfg(test)]
@@ -523,7 +544,9 @@ mod tests {
     }
 
     fn lvl(i: u8, fmt: &str, text: &str) -> String {
-        format!(r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>"#)
+        format!(
+            r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>"#
+        )
     }
 
     fn labels(n: &Numbering, seq: &[(u32, u8)]) -> Vec<String> {
@@ -543,7 +566,19 @@ mod tests {
             lvl(2, "lowerLetter", "(%3)")
         ));
         assert_eq!(
-            labels(&n, &[(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 0), (1, 1), (1, 2)]),
+            labels(
+                &n,
+                &[
+                    (1, 0),
+                    (1, 1),
+                    (1, 1),
+                    (1, 2),
+                    (1, 2),
+                    (1, 0),
+                    (1, 1),
+                    (1, 2)
+                ]
+            ),
             ["1.", "1.1", "1.2", "(a)", "(b)", "2.", "2.1", "(a)"]
         );
     }
@@ -572,7 +607,19 @@ mod tests {
             lvl(0, "upperRoman", "%1)")
         ));
         assert_eq!(
-            labels(&n, &[(1, 0), (2, 0), (5, 0), (5, 0), (1, 0), (0, 0), (9, 0), (1, 4)]),
+            labels(
+                &n,
+                &[
+                    (1, 0),
+                    (2, 0),
+                    (5, 0),
+                    (5, 0),
+                    (1, 0),
+                    (0, 0),
+                    (9, 0),
+                    (1, 4)
+                ]
+            ),
             ["I)", "II)", "X)", "XI)", "III)", "-", "-", "-"]
         );
     }
@@ -585,7 +632,10 @@ mod tests {
             <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
             </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
         );
-        assert_eq!(labels(&n, &[(1, 0), (1, 1), (1, 0), (1, 1)]), ["I.", "1.1", "II.", "2.2"]);
+        assert_eq!(
+            labels(&n, &[(1, 0), (1, 1), (1, 0), (1, 1)]),
+            ["I.", "1.1", "II.", "2.2"]
+        );
     }
 
     #[test]

@@ -34,18 +34,25 @@ impl<'a> FlatOpc<'a> {
         let mut reader = NsReader::from_reader(bytes);
         let mut parts = HashMap::new();
         let mut seen_root = false;
-        let malformed = |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
-            part: "flat OPC package".into(),
-            position: reader.error_position(),
-            message: e.to_string(),
-        };
+        let malformed =
+            |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
+                part: "flat OPC package".into(),
+                position: reader.error_position(),
+                message: e.to_string(),
+            };
         let mut current: Option<(String, String)> = None;
+        let mut depth: usize = 0;
         loop {
             let event = reader.read_resolved_event();
             let (ns, event) = match event {
                 Ok((ns, ev)) => (classify(&ns), ev),
                 Err(e) => return Err(malformed(&reader, &e)),
             };
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(e) | Event::Empty(e) if !seen_root => {
                     seen_root = true;
@@ -67,6 +74,7 @@ impl<'a> FlatOpc<'a> {
                     let span = reader
                         .read_to_end(e.name())
                         .map_err(|err| malformed(&reader, &err))?;
+                    depth -= 1;
                     if let Some((name, ct)) = current.take() {
                         let start = usize::try_from(span.start).unwrap_or(0);
                         let end = usize::try_from(span.end).unwrap_or(0).min(bytes.len());
@@ -77,6 +85,7 @@ impl<'a> FlatOpc<'a> {
                     reader
                         .read_to_end(e.name())
                         .map_err(|err| malformed(&reader, &err))?;
+                    depth -= 1;
                     if let Some((name, ct)) = current.take() {
                         parts.insert(name, (ct, None));
                     }
@@ -88,8 +97,17 @@ impl<'a> FlatOpc<'a> {
                 _ => {}
             }
         }
+        if depth > 0 {
+            return Err(ReadError::MalformedXml {
+                part: "flat OPC package".into(),
+                position: reader.buffer_position(),
+                message: "the package ends before all its elements are closed".into(),
+            });
+        }
         if !seen_root {
-            return Err(ReadError::NotAWordDocument("it is an empty XML file".into()));
+            return Err(ReadError::NotAWordDocument(
+                "it is an empty XML file".into(),
+            ));
         }
         Ok(FlatOpc { bytes, parts })
     }
@@ -126,7 +144,10 @@ mod tests {
 <pkg:part pkg:name="/word/media/image1.png" pkg:contentType="image/png" pkg:compression="store"><pkg:binaryData>iVBORw0KGgo=</pkg:binaryData></pkg:part>
 </pkg:package>"#;
         let flat = FlatOpc::parse(xml).unwrap();
-        assert_eq!(flat.part("word/document.xml").unwrap(), br#"<w:document xmlns:w="x"/>"#);
+        assert_eq!(
+            flat.part("word/document.xml").unwrap(),
+            br#"<w:document xmlns:w="x"/>"#
+        );
         assert!(flat.has("word/media/image1.png"));
         assert!(flat.part("word/media/image1.png").is_none());
     }

@@ -173,7 +173,10 @@ mod tests {
 
     #[test]
     fn unescapes_predefined_and_character_references_only() {
-        assert_eq!(unescape_lossy("a &amp; b &#x41;&#66; &xxe; &lt;"), "a & b AB  <");
+        assert_eq!(
+            unescape_lossy("a &amp; b &#x41;&#66; &xxe; &lt;"),
+            "a & b AB  <"
+        );
         assert_eq!(unescape_lossy("fish & chips"), "fish & chips");
     }
 

@@ -207,11 +207,10 @@ pub fn read(document: &Document, plan: &mut Plan, options: &ExtractOptions) {
                 found.offer(Field::Name, 1, &c["name"], usize::MAX);
             }
             let n = normalise(t);
-            if n.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "draft")
-            {
+            let mut words = n.split(|c: char| !c.is_alphanumeric());
+            if words.clone().any(|w| w == "draft") {
                 offer_status(PlanStatus::Draft, 1);
-            } else if n.contains("final plan") || n.contains("final ehc") {
+            } else if word_count(&n) <= 10 && words.any(|w| w == "final") {
                 offer_status(PlanStatus::Final, 1);
             }
         }
@@ -420,7 +419,7 @@ mod tests {
 
         let doc = DocBuilder::new()
             .header("EHCP for Tom Baker")
-            .p("Status: Final")
+            .header("Tom Baker EHCP – Final")
             .build();
         let mut plan = Plan::default();
         read(

@@ -40,6 +40,8 @@ struct Candidate {
     heading: String,
     cue: HeadingCue,
     form: HeadingForm,
+    /// Further sections a combined heading names.
+    also: Vec<SectionId>,
     /// Lower wins at the same start: configured, control, paragraph.
     rank: u8,
 }
@@ -214,7 +216,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
     let lettered: HashSet<SectionId> = candidates
         .iter()
         .filter(|c| c.form != HeadingForm::TitleOnly)
-        .map(|c| c.id)
+        .flat_map(|c| std::iter::once(c.id).chain(c.also.iter().copied()))
         .collect();
     let mut titled: HashSet<SectionId> = HashSet::new();
     candidates.retain(|c| {
@@ -226,6 +228,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
     });
 
     let mut sections: Vec<Section> = Vec::new();
+    let mut also: Vec<Vec<SectionId>> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
     for c in candidates {
         if let Some(current) = sections.last_mut()
@@ -241,6 +244,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
             continue;
         }
         starts.push(c.start);
+        also.push(c.also);
         sections.push(Section {
             id: c.id,
             heading_paragraph: c.heading_paragraph,
@@ -287,7 +291,22 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
         }
     }
 
-    split_h(document, sections)
+    // A combined heading ("Sections B, E and F") stands for each section it
+    // names; the entries share the content.
+    let mut expanded = Vec::with_capacity(sections.len());
+    for (section, more) in sections.into_iter().zip(also) {
+        let copies: Vec<Section> = more
+            .iter()
+            .filter(|&&id| id != section.id)
+            .map(|&id| Section {
+                id,
+                ..section.clone()
+            })
+            .collect();
+        expanded.push(section);
+        expanded.extend(copies);
+    }
+    split_h(document, expanded)
 }
 
 fn split_h(document: &Document, sections: Vec<Section>) -> Vec<Section> {
@@ -341,6 +360,7 @@ fn configured(p: &Paragraph, options: &ExtractOptions) -> Option<Candidate> {
             heading: text.to_owned(),
             cue: HeadingCue::Configured,
             form: HeadingForm::Prefixed,
+            also: Vec::new(),
             rank: 0,
         })
 }
@@ -353,6 +373,7 @@ fn candidate(p: &Paragraph, h: HeadingParse, cue: HeadingCue) -> Candidate {
         heading: p.text.trim().to_owned(),
         cue,
         form: h.form,
+        also: h.also.iter().flatten().copied().collect(),
         rank: 2,
     }
 }
@@ -531,6 +552,7 @@ fn control_candidate(
                 id,
                 form: HeadingForm::Prefixed,
                 sub: false,
+                also: [None; 6],
             },
             control
                 .title
@@ -556,6 +578,7 @@ fn control_candidate(
             .map_or(heading, |i| document.paragraphs[i].text.trim().to_owned()),
         cue: HeadingCue::ContentControl,
         form: h.form,
+        also: h.also.iter().flatten().copied().collect(),
         rank: 1,
     })
 }
@@ -772,6 +795,19 @@ mod tests {
         let s = detect_default(&doc);
         assert_eq!(ids(&s), ["A", "B", "A"]);
         assert_eq!(s[0].paragraphs, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn combined_headings_stand_for_each_section_they_name() {
+        let doc = DocBuilder::new()
+            .heading(1, "Sections B, E and F: Needs, outcomes and provision")
+            .p("Claire needs help.")
+            .heading(1, "Section I")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["B", "E", "F", "I"]);
+        assert_eq!(s[1].paragraphs, [1]);
+        assert_eq!(s[2].heading_paragraph, Some(0));
     }
 
     #[test]
