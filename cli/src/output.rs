@@ -235,6 +235,10 @@ mod tests {
         assert_eq!(error.to_string(), "/definitely/not/here.docx: no such file");
         let dir = tempfile::tempdir().unwrap();
         let error = read_input(dir.path()).unwrap_err();
-        assert!(error.to_string().ends_with("this is a folder, not a document"));
+        assert!(
+            error
+                .to_string()
+                .ends_with("this is a folder, not a document")
+        );
     }
 }

@@ -45,10 +45,7 @@ pub fn schema_json(kind: SchemaKind) -> String {
     schema.insert("$id".into(), id.into());
     schema.insert("title".into(), title.into());
     // The version string is part of the contract: pin it in the schema.
-    if let Some(properties) = schema
-        .get_mut("properties")
-        .and_then(|p| p.as_object_mut())
-    {
+    if let Some(properties) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) {
         properties.insert(
             "schema".into(),
             serde_json::json!({ "type": "string", "const": version }),

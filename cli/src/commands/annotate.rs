@@ -113,7 +113,12 @@ mod tests {
         assert_eq!(o.min_severity, Severity::Warning);
         let o = comment_options(Some("Jo Bloggs"), &config, Severity::Info, date());
         assert_eq!(o.author, "Jo Bloggs");
-        let o = comment_options(Some("  "), &ehcp_core::Config::default(), Severity::Info, date());
+        let o = comment_options(
+            Some("  "),
+            &ehcp_core::Config::default(),
+            Severity::Info,
+            date(),
+        );
         assert_eq!(o.author, "EHCP Golden Thread");
     }
 }

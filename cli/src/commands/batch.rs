@@ -141,7 +141,10 @@ pub fn run(options: &BatchOptions, out: &mut dyn Write) -> anyhow::Result<Exit> 
         failures.extend(processed.failure);
     }
 
-    write_plain(&root.join("summary.csv"), &crate::render::csv::summary(&rows)?)?;
+    write_plain(
+        &root.join("summary.csv"),
+        &crate::render::csv::summary(&rows)?,
+    )?;
     write_plain(
         &root.join("failures.csv"),
         &crate::render::csv::failures(&failures)?,
@@ -203,9 +206,7 @@ fn process(
     };
     let extension = extension(&job.path);
     if LEGACY.contains(&extension.as_str()) {
-        return Ok(failed(
-            ehcp_core::ReadError::LegacyWordDocument.to_string(),
-        ));
+        return Ok(failed(ehcp_core::ReadError::LegacyWordDocument.to_string()));
     }
     let bytes = match read_input(&job.path) {
         Ok(bytes) => bytes,
@@ -385,7 +386,10 @@ fn swap_into_place(staging: tempfile::TempDir, out: &Path) -> anyhow::Result<()>
             let _ = fs::rename(old, out);
         }
         let _ = fs::remove_dir_all(&staged);
-        return Err(anyhow!("{}: cannot write the report: {error}", out.display()));
+        return Err(anyhow!(
+            "{}: cannot write the report: {error}",
+            out.display()
+        ));
     }
     if let Some(old) = old {
         fs::remove_dir_all(&old)
@@ -481,7 +485,8 @@ pub fn discover(input: &str, exclude: Option<&Path>) -> anyhow::Result<Vec<Job>>
             }
         });
     for entry in walker {
-        let entry = entry.map_err(|e| anyhow!("{}: cannot list the folder: {e}", base.display()))?;
+        let entry =
+            entry.map_err(|e| anyhow!("{}: cannot list the folder: {e}", base.display()))?;
         let path = entry.path();
         if entry.file_type().is_dir() || !path.is_file() || !is_candidate(path) {
             continue;
@@ -625,7 +630,13 @@ mod tests {
         let all = discover(d.to_str().unwrap(), None).unwrap();
         assert_eq!(
             files(all),
-            vec!["B.DOCX", "a.docx", "old.doc", "sub/c.docm", "sub/deeper/d.dotx"]
+            vec![
+                "B.DOCX",
+                "a.docx",
+                "old.doc",
+                "sub/c.docm",
+                "sub/deeper/d.dotx"
+            ]
         );
         let top = discover(&format!("{}/*.docx", d.display()), None).unwrap();
         assert_eq!(files(top), vec!["a.docx"]);

@@ -39,7 +39,9 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> anyhow::Result<Exit> 
             writeln!(out)?;
         }
         Format::Text => {
-            out.write_all(crate::render::text::check_report(&file, &review, options.style).as_bytes())?;
+            out.write_all(
+                crate::render::text::check_report(&file, &review, options.style).as_bytes(),
+            )?;
         }
     }
     out.flush()?;

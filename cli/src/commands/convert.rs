@@ -38,7 +38,8 @@ pub fn convert_bytes(
     let options = config
         .extract_options()
         .map_err(|e| anyhow!("configuration: {e}"))?;
-    let (document, plan) = ehcp_core::extract(bytes, &options).map_err(|e| anyhow!("{file}: {e}"))?;
+    let (document, plan) =
+        ehcp_core::extract(bytes, &options).map_err(|e| anyhow!("{file}: {e}"))?;
     let report = ExtractReport::new(file, &document, &plan);
     match to {
         Target::Json => {

@@ -51,16 +51,18 @@ pub fn run(options: &RulesOptions, out: &mut dyn Write) -> anyhow::Result<Exit> 
                 serde_json::to_writer_pretty(&mut *out, &json)?;
                 writeln!(out)?;
             }
-            Format::Text => out.write_all(
-                crate::render::text::rule_catalogue(&docs, options.style).as_bytes(),
-            )?,
+            Format::Text => {
+                out.write_all(crate::render::text::rule_catalogue(&docs, options.style).as_bytes())?
+            }
         },
         Some(id) => {
             let wanted = id.trim();
             let Some(doc) = docs.iter().find(|d| d.id.eq_ignore_ascii_case(wanted)) else {
                 let ids: Vec<&str> = docs.iter().map(|d| d.id).collect();
                 match suggest(wanted, &ids) {
-                    Some(best) => bail!("no rule '{wanted}': did you mean '{best}'? (`ehcp rules` lists them all)"),
+                    Some(best) => bail!(
+                        "no rule '{wanted}': did you mean '{best}'? (`ehcp rules` lists them all)"
+                    ),
                     None => bail!("no rule '{wanted}' (`ehcp rules` lists them all)"),
                 }
             };
@@ -69,9 +71,9 @@ pub fn run(options: &RulesOptions, out: &mut dyn Write) -> anyhow::Result<Exit> 
                     serde_json::to_writer_pretty(&mut *out, &RuleJson::from(*doc))?;
                     writeln!(out)?;
                 }
-                Format::Text => out.write_all(
-                    crate::render::text::rule_detail(doc, options.style).as_bytes(),
-                )?,
+                Format::Text => {
+                    out.write_all(crate::render::text::rule_detail(doc, options.style).as_bytes())?
+                }
             }
         }
     }
@@ -93,7 +95,10 @@ pub fn suggest<'a>(wanted: &str, ids: &[&'a str]) -> Option<&'a str> {
         .iter()
         .map(|id| {
             let full = levenshtein(&wanted, id);
-            let name = id.rsplit('/').next().map_or(full, |n| levenshtein(&wanted, n));
+            let name = id
+                .rsplit('/')
+                .next()
+                .map_or(full, |n| levenshtein(&wanted, n));
             (*id, full.min(name))
         })
         .min_by_key(|&(_, d)| d)?;
@@ -129,10 +134,22 @@ mod tests {
 
     #[test]
     fn suggests_by_name_part_and_by_spelling() {
-        assert_eq!(suggest("vague-wording", IDS), Some("provision/vague-wording"));
-        assert_eq!(suggest("provision/vage-wording", IDS), Some("provision/vague-wording"));
-        assert_eq!(suggest("outcome/not-timebound", IDS), Some("outcome/not-time-bound"));
-        assert_eq!(suggest("missing-sections", IDS), Some("structure/missing-section"));
+        assert_eq!(
+            suggest("vague-wording", IDS),
+            Some("provision/vague-wording")
+        );
+        assert_eq!(
+            suggest("provision/vage-wording", IDS),
+            Some("provision/vague-wording")
+        );
+        assert_eq!(
+            suggest("outcome/not-timebound", IDS),
+            Some("outcome/not-time-bound")
+        );
+        assert_eq!(
+            suggest("missing-sections", IDS),
+            Some("structure/missing-section")
+        );
         assert_eq!(suggest("banana", IDS), None);
     }
 

@@ -24,27 +24,163 @@ use docx_rs::{
 use ehcp_core::edge::{ItemJson, PlanJson};
 use ehcp_core::plan::SectionId;
 
-/// Text of each section that belongs to no item, by section id (`"B"`).
-pub type Narrative = BTreeMap<String, Vec<String>>;
+/// One line of a section's own text (not part of any item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NarrativeLine {
+    pub text: String,
+    /// A sub-heading in the source ("What is important to Claire").
+    pub heading: bool,
+}
 
-/// The narrative of every section: its paragraphs that are in no item.
+/// Text of each section that belongs to no item, by section id (`"B"`).
+pub type Narrative = BTreeMap<String, Vec<NarrativeLine>>;
+
+/// The narrative of every section: its paragraphs that are in no item and
+/// not in a table the items were read from (those cells are items, their
+/// details or header rows, which the new tables restate). Sub-headings
+/// are kept only when text follows them (the areas of need are restated
+/// in the tables' "Area of need" column).
 pub fn narrative(document: &ehcp_core::Document, plan: &ehcp_core::Plan) -> Narrative {
     let covered: BTreeSet<usize> = plan
         .items()
         .flat_map(|i| i.spans.iter().map(|s| s.paragraph))
         .collect();
+    let item_tables: BTreeSet<usize> = covered
+        .iter()
+        .filter_map(|&p| document.paragraphs.get(p)?.cell.map(|c| c.table))
+        .collect();
+    let in_item_table = |p: &ehcp_core::docx::Paragraph| {
+        let Some(mut cell) = p.cell else {
+            return false;
+        };
+        loop {
+            if item_tables.contains(&cell.table) {
+                return true;
+            }
+            match document.tables.get(cell.table).and_then(|t| t.parent) {
+                Some(parent) => cell = parent,
+                None => return false,
+            }
+        }
+    };
     let mut out = Narrative::new();
     for section in &plan.sections {
-        let texts = section
+        let mut lines: Vec<NarrativeLine> = Vec::new();
+        for paragraph in section
             .paragraphs
             .iter()
             .filter(|p| !covered.contains(p))
             .filter_map(|&p| document.paragraphs.get(p))
-            .map(|p| p.text.trim().to_owned())
-            .filter(|t| !t.is_empty());
+            .filter(|p| !in_item_table(p))
+        {
+            let text = paragraph.text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            lines.push(NarrativeLine {
+                text: text.to_owned(),
+                heading: ehcp_core::plan::vocabulary::is_subheading(paragraph),
+            });
+        }
+        // Drop sub-headings with no text of their own below them.
+        let keep: Vec<bool> = (0..lines.len())
+            .map(|i| !lines[i].heading || lines.get(i + 1).is_some_and(|next| !next.heading))
+            .collect();
+        let lines = lines
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(line, keep)| keep.then_some(line));
         out.entry(section.id.as_str().to_owned())
             .or_default()
-            .extend(texts);
+            .extend(lines);
+    }
+    out
+}
+
+/// The letter an item id starts with in a section ("H" for H, H1 and H2).
+fn id_letter(section: &str) -> &str {
+    if section.starts_with('H') {
+        "H"
+    } else {
+        section
+    }
+}
+
+/// Whether an id is one the reader finds again as this section's numbering
+/// and as a reference: "B1", "E2.1", "F3a", "Outcome 3".
+fn is_clean_id(id: &str, section: &str) -> bool {
+    let letter = id_letter(section);
+    if let Some(rest) = id.strip_prefix(letter) {
+        let mut parts = rest
+            .trim_end_matches(|c: char| c.is_ascii_lowercase())
+            .split('.');
+        let ok = parts.clone().count() <= 3
+            && parts.all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        return ok && rest.len() <= 9;
+    }
+    let word = match section {
+        "A" => "Aspiration ",
+        "B" | "C" | "D" => "Need ",
+        "E" => "Outcome ",
+        _ if section.starts_with(['F', 'G', 'H']) => "Provision ",
+        _ => return false,
+    };
+    id.strip_prefix(word).is_some_and(|n| {
+        let parts: Vec<&str> = n.split('.').collect();
+        parts.len() <= 2
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// The ids the new document gives the items: the plan's own where the
+/// reader will find them again; otherwise the section letter and the next
+/// free number ("B-2" becomes "B2"), so every item is numbered and every
+/// link can be stated by id.
+pub fn document_ids(plan: &PlanJson) -> BTreeMap<String, String> {
+    let all: Vec<&ItemJson> = [
+        &plan.aspirations,
+        &plan.needs,
+        &plan.outcomes,
+        &plan.provision,
+        &plan.placement,
+        &plan.personal_budget,
+        &plan.advice,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut used: BTreeSet<String> = all
+        .iter()
+        .filter(|i| is_clean_id(&i.id, &i.section))
+        .map(|i| i.id.clone())
+        .collect();
+    let mut out = BTreeMap::new();
+    for item in all {
+        if is_clean_id(&item.id, &item.section) {
+            out.insert(item.id.clone(), item.id.clone());
+            continue;
+        }
+        let letter = id_letter(&item.section);
+        // "B-2" → "B2" when free; otherwise the next free number.
+        let wanted = item
+            .id
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| *n < 100)
+            .map(|n| format!("{letter}{n}"));
+        let id = wanted
+            .filter(|w| !used.contains(w))
+            .or_else(|| {
+                (1..100)
+                    .map(|n| format!("{letter}{n}"))
+                    .find(|c| !used.contains(c))
+            })
+            .unwrap_or_else(|| item.id.clone());
+        used.insert(id.clone());
+        out.insert(item.id.clone(), id);
     }
     out
 }
@@ -65,18 +201,17 @@ fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(clean(text)))
 }
 
-/// A cell holding `text`, one paragraph per line.
+/// A cell holding `text`: one paragraph, its lines kept apart by line
+/// breaks (separate paragraphs would read back as separate items).
 fn cell(text: &str) -> TableCell {
-    let mut cell = TableCell::new();
-    let mut any = false;
-    for line in text.split('\n') {
-        cell = cell.add_paragraph(para(line));
-        any = true;
+    let mut run = Run::new();
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            run = run.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        run = run.add_text(clean(line));
     }
-    if !any {
-        cell = cell.add_paragraph(Paragraph::new());
-    }
-    cell
+    TableCell::new().add_paragraph(Paragraph::new().add_run(run))
 }
 
 fn header_cell(text: &str) -> TableCell {
@@ -86,7 +221,9 @@ fn header_cell(text: &str) -> TableCell {
 }
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> Table {
-    let mut out = vec![TableRow::new(header.iter().map(|h| header_cell(h)).collect())];
+    let mut out = vec![TableRow::new(
+        header.iter().map(|h| header_cell(h)).collect(),
+    )];
     for row in rows {
         out.push(TableRow::new(row.iter().map(|t| cell(t)).collect()));
     }
@@ -125,8 +262,14 @@ pub fn long_date(iso: &str) -> String {
     }
 }
 
-/// Ids linked to `id` among `candidates`, in the order of `candidates`.
-fn linked(plan: &PlanJson, id: &str, candidates: &[ItemJson]) -> String {
+/// Ids (as the new document numbers them) linked to `id` among
+/// `candidates`, in the order of `candidates`.
+fn linked(
+    plan: &PlanJson,
+    ids: &BTreeMap<String, String>,
+    id: &str,
+    candidates: &[ItemJson],
+) -> String {
     let mut out: Vec<&str> = Vec::new();
     for candidate in candidates {
         let other = candidate.id.as_str();
@@ -134,8 +277,9 @@ fn linked(plan: &PlanJson, id: &str, candidates: &[ItemJson]) -> String {
             .links
             .iter()
             .any(|l| (l.from == id && l.to == other) || (l.to == id && l.from == other));
-        if is_linked && !out.contains(&other) {
-            out.push(other);
+        let shown = ids.get(other).map_or(other, String::as_str);
+        if is_linked && !out.contains(&shown) {
+            out.push(shown);
         }
     }
     out.join(", ")
@@ -145,20 +289,38 @@ fn or_empty(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-/// The sections to write, in statutory order: H1 and H2 apart unless the
-/// source only had one "H".
+/// The sections to write: those the plan has (or holds items of: a county
+/// table interleaving B, E and F gives separate sections here), in
+/// statutory order (a template's single "H" where H1 would be).
 fn section_order(plan: &PlanJson) -> Vec<SectionId> {
-    let has = |id: &str| plan.sections.iter().any(|s| s.id == id);
-    let single_h = has("H") && !has("H1") && !has("H2");
+    let has = |id: SectionId| {
+        let id = id.as_str();
+        plan.sections.iter().any(|s| s.id == id) || all_items(plan).any(|i| i.section == id)
+    };
     let mut out = Vec::new();
     for id in SectionId::STATUTORY {
-        match id {
-            SectionId::H1 if single_h => out.push(SectionId::H),
-            SectionId::H2 if single_h => {}
-            id => out.push(id),
+        if id == SectionId::H1 && has(SectionId::H) {
+            out.push(SectionId::H);
+        }
+        if has(id) {
+            out.push(id);
         }
     }
     out
+}
+
+fn all_items(plan: &PlanJson) -> impl Iterator<Item = &ItemJson> {
+    [
+        &plan.aspirations,
+        &plan.needs,
+        &plan.outcomes,
+        &plan.provision,
+        &plan.placement,
+        &plan.personal_budget,
+        &plan.advice,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The plan as a new DOCX package.
@@ -234,114 +396,125 @@ pub fn plan_docx(plan: &PlanJson, narrative: &Narrative) -> anyhow::Result<Vec<u
         docx = docx.add_table(table(&["Child's details", ""], details));
     }
 
-    for id in section_order(plan) {
-        let key = id.as_str();
-        if !plan.sections.iter().any(|s| s.id == key) {
-            // A section the source lacks stays missing: the copy must say
-            // what the plan says, and the checker will flag it again.
-            continue;
-        }
-        let heading = format!("Section {key}: {}", id.title());
+    let ids = document_ids(plan);
+    let id = |item: &ItemJson| {
+        ids.get(&item.id)
+            .cloned()
+            .unwrap_or_else(|| item.id.clone())
+    };
+    for section in section_order(plan) {
+        let key = section.as_str();
+        let heading = format!("Section {key}: {}", section.title());
         docx = docx.add_paragraph(para(&heading).style("Heading1"));
+        for line in narrative.get(key).into_iter().flatten() {
+            let paragraph = para(&line.text);
+            docx = docx.add_paragraph(if line.heading {
+                paragraph.style("Heading2")
+            } else {
+                paragraph
+            });
+        }
         let own = |items: &[ItemJson]| -> Vec<ItemJson> {
             items.iter().filter(|i| i.section == key).cloned().collect()
         };
-        let needs = own(&plan.needs);
-        let outcomes = own(&plan.outcomes);
-        let provision = own(&plan.provision);
         let aspirations = own(&plan.aspirations);
-        let placement = own(&plan.placement);
-        let budget = own(&plan.personal_budget);
-        let advice = own(&plan.advice);
-        for text in narrative.get(key).into_iter().flatten() {
-            docx = docx.add_paragraph(para(text));
-        }
         if !aspirations.is_empty() {
             let rows = aspirations
                 .iter()
-                .map(|a| vec![a.id.clone(), a.text.clone()])
+                .map(|a| vec![id(a), a.text.clone()])
                 .collect();
-            docx = docx.add_table(table(&["Aspiration id", "Aspiration"], rows));
+            docx = docx
+                .add_paragraph(para("My aspirations").style("Heading2"))
+                .add_table(table(&["ID", "Aspiration"], rows));
         }
+        let needs = own(&plan.needs);
         if !needs.is_empty() {
             let rows = needs
                 .iter()
                 .map(|n| {
                     vec![
-                        n.id.clone(),
+                        id(n),
                         n.text.clone(),
-                        or_empty(&n.area),
-                        linked(plan, &n.id, &plan.outcomes),
-                        linked(plan, &n.id, &plan.provision),
+                        linked(plan, &ids, &n.id, &plan.outcomes),
+                        linked(plan, &ids, &n.id, &plan.provision),
                     ]
                 })
                 .collect();
-            docx = docx.add_table(table(
-                &["Need id", "Need", "Area of need", "Outcomes", "Provision"],
-                rows,
-            ));
+            docx = docx
+                .add_paragraph(para("Needs").style("Heading2"))
+                .add_table(table(&["ID", "Need", "Outcomes", "Provision"], rows));
         }
+        let outcomes = own(&plan.outcomes);
         if !outcomes.is_empty() {
             let rows = outcomes
                 .iter()
                 .map(|o| {
                     vec![
-                        o.id.clone(),
+                        id(o),
                         o.text.clone(),
                         or_empty(&o.time_frame),
-                        linked(plan, &o.id, &plan.needs),
-                        linked(plan, &o.id, &plan.provision),
-                        linked(plan, &o.id, &plan.aspirations),
+                        linked(plan, &ids, &o.id, &plan.needs),
+                        linked(plan, &ids, &o.id, &plan.provision),
+                        linked(plan, &ids, &o.id, &plan.aspirations),
                     ]
                 })
                 .collect();
-            docx = docx.add_table(table(
-                &[
-                    "Outcome id",
-                    "Outcome",
-                    "Time frame",
-                    "Needs",
-                    "Provision",
-                    "Aspirations",
-                ],
-                rows,
-            ));
+            docx = docx
+                .add_paragraph(para("Outcomes").style("Heading2"))
+                .add_table(table(
+                    &[
+                        "ID",
+                        "Outcome",
+                        "Time frame",
+                        "Needs",
+                        "Provision",
+                        "Aspirations",
+                    ],
+                    rows,
+                ));
         }
+        let provision = own(&plan.provision);
         if !provision.is_empty() {
             let rows = provision
                 .iter()
                 .map(|p| {
                     vec![
-                        p.id.clone(),
+                        id(p),
                         p.text.clone(),
                         or_empty(&p.who),
                         or_empty(&p.frequency),
                         or_empty(&p.duration),
                         or_empty(&p.group),
-                        linked(plan, &p.id, &plan.needs),
-                        linked(plan, &p.id, &plan.outcomes),
+                        linked(plan, &ids, &p.id, &plan.needs),
+                        linked(plan, &ids, &p.id, &plan.outcomes),
                     ]
                 })
                 .collect();
-            docx = docx.add_table(table(
-                &[
-                    "Provision id",
-                    "Provision",
-                    "Who",
-                    "How often",
-                    "How long",
-                    "Group",
-                    "Needs",
-                    "Outcomes",
-                ],
-                rows,
-            ));
+            docx = docx
+                .add_paragraph(para("Provision").style("Heading2"))
+                .add_table(table(
+                    &[
+                        "ID",
+                        "Provision",
+                        "Who",
+                        "How often",
+                        "How long",
+                        "Group size",
+                        "Needs",
+                        "Outcomes",
+                    ],
+                    rows,
+                ));
         }
-        for item in placement.iter().chain(budget.iter()) {
+        for item in own(&plan.placement)
+            .iter()
+            .chain(own(&plan.personal_budget).iter())
+        {
             for line in item.text.split('\n') {
                 docx = docx.add_paragraph(para(line));
             }
         }
+        let advice = own(&plan.advice);
         if !advice.is_empty() {
             let rows = advice
                 .iter()

@@ -171,7 +171,11 @@ pub struct IndexPage<'a> {
 pub fn index_page(page: &IndexPage<'_>) -> String {
     let rows = page.rows;
     let mut out = String::with_capacity(4096 + rows.len() * 1500);
-    head(&mut out, "Golden Thread: caseload report", Some(INDEX_SCRIPT));
+    head(
+        &mut out,
+        "Golden Thread: caseload report",
+        Some(INDEX_SCRIPT),
+    );
     let red = rows.iter().filter(|r| r.overall() == Rag::Red).count();
     let amber = rows.iter().filter(|r| r.overall() == Rag::Amber).count();
     let green = rows.len() - red - amber;
@@ -400,7 +404,12 @@ pub fn plan_page(name: &str, report: &CheckReport, review: &Review) -> String {
     let up = "../".repeat(depth);
     let base = name.rsplit('/').next().unwrap_or(name);
     let mut out = String::with_capacity(8192);
-    let child = report.plan.child.name.as_deref().unwrap_or("child not named");
+    let child = report
+        .plan
+        .child
+        .name
+        .as_deref()
+        .unwrap_or("child not named");
     head(&mut out, &format!("{child}: {}", report.file), None);
     let _ = write!(
         out,
@@ -538,7 +547,11 @@ fn finding_block(out: &mut String, finding: &FindingJson, review: &Review) {
         _ => {}
     }
     if !finding.help.is_empty() {
-        let _ = writeln!(out, "<p><strong>Fix:</strong> {}</p>", escape(&finding.help));
+        let _ = writeln!(
+            out,
+            "<p><strong>Fix:</strong> {}</p>",
+            escape(&finding.help)
+        );
     }
     if let Some(reference) = &finding.reference {
         let _ = writeln!(out, "<p class=\"muted\">See {}</p>", escape(reference));
@@ -645,9 +658,7 @@ mod tests {
 
     #[test]
     fn heat_map_has_one_row_per_plan_and_a_cell_per_section() {
-        let rows: Vec<PlanRow> = (0..5)
-            .map(|i| row(&format!("p{i}.docx"), "Sam"))
-            .collect();
+        let rows: Vec<PlanRow> = (0..5).map(|i| row(&format!("p{i}.docx"), "Sam")).collect();
         let html = index_page(&IndexPage {
             source: "x",
             generated: "t",

@@ -230,7 +230,8 @@ fn summary(out: &mut String, file: &str, review: &Review, style: Style) {
             }
         }
         let found = if review.plan.has_section(id)
-            || (matches!(id, SectionId::H1 | SectionId::H2) && review.plan.has_section(SectionId::H))
+            || (matches!(id, SectionId::H1 | SectionId::H2)
+                && review.plan.has_section(SectionId::H))
         {
             ""
         } else {
@@ -358,9 +359,7 @@ fn item_line(out: &mut String, item: &ItemJson) {
     } else {
         format!(" [{}]", tags.join("; "))
     };
-    let at = item
-        .paragraph
-        .map_or(String::new(), |p| format!(" (¶{p})"));
+    let at = item.paragraph.map_or(String::new(), |p| format!(" (¶{p})"));
     let _ = writeln!(
         out,
         "  {}{own}{tags}{at}: {}",
@@ -504,7 +503,11 @@ mod tests {
 
     #[test]
     fn long_paragraphs_show_a_window_around_the_span() {
-        let text = format!("{} as appropriate {}", "word ".repeat(60), "tail ".repeat(60));
+        let text = format!(
+            "{} as appropriate {}",
+            "word ".repeat(60),
+            "tail ".repeat(60)
+        );
         let start = text.find("as appropriate").unwrap();
         let (line, marker) = excerpt(&text, start..start + 14);
         assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
