@@ -57,7 +57,15 @@ type State = {
 };
 
 /** Timings for the benchmark and the tests (no plan content). */
-export type Timings = { paneStart: number; wasmReady?: number; firstResult?: number; coreMs?: number };
+export type Timings = {
+  paneStart: number;
+  wasmReady?: number;
+  /** From the pane's script starting to the first result shown. */
+  firstResult?: number;
+  /** From navigation start (opening the pane) to the first result shown. */
+  firstResultSinceNavigation?: number;
+  coreMs?: number;
+};
 const timings: Timings = { paneStart: performance.now() };
 // The last result stays in this page (it never leaves it); the tests read it.
 (window as unknown as { goldenThread: unknown }).goldenThread = { timings, report: () => state.check };
@@ -317,7 +325,10 @@ async function runCheck(bytes: Uint8Array, fileName: string) {
   state.placements = new Map();
   state.current = null;
   render();
-  if (timings.firstResult == null) timings.firstResult = performance.now() - timings.paneStart;
+  if (timings.firstResult == null) {
+    timings.firstResultSinceNavigation = performance.now();
+    timings.firstResult = timings.firstResultSinceNavigation - timings.paneStart;
+  }
   document.body.dataset.state = "checked";
   return result;
 }
