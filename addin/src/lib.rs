@@ -116,7 +116,11 @@ pub fn extract(bytes: &[u8], file_name: Option<String>) -> Result<String, PaneEr
 #[wasm_bindgen]
 pub fn paragraphs(bytes: &[u8]) -> Result<String, PaneError> {
     let document = ehcp_core::read_document(bytes).map_err(|e| PaneError(e.to_string()))?;
-    let texts: Vec<&str> = document.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let texts: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     to_json(&texts)
 }
 
@@ -224,8 +228,7 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated/edge.ts");
         let expected = typescript();
         if std::env::var_os("UPDATE_TS").is_some() {
-            std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated"))
-                .unwrap();
+            std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated")).unwrap();
             std::fs::write(path, &expected).unwrap();
         }
         let committed = std::fs::read_to_string(path).unwrap_or_default();

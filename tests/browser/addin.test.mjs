@@ -33,6 +33,18 @@ after(async () => {
   await server?.close();
 });
 
+/** Clicks and waits for the download, or fails at once with the pane's error. */
+async function download(page, selector) {
+  const failed = page
+    .waitForFunction(() => document.querySelector("#status.error"), null, { timeout: 60000 })
+    .then(async () => {
+      throw new Error(`no download: ${await page.textContent("#status")}`);
+    });
+  const [file] = await Promise.race([Promise.all([page.waitForEvent("download", { timeout: 60000 }), page.click(selector)]), failed]);
+  failed.catch(() => undefined);
+  return file;
+}
+
 async function openStandalone(options = {}) {
   const session = await newPage(browser, options);
   await session.page.goto(`${server.origin}/taskpane.html`);
@@ -82,6 +94,32 @@ describe("standalone (no Office)", () => {
     assert.ok(native.report.findings.length > 0, "plan-few.docx has weak provision wording and gives findings");
   });
 
+  test("severity filter, RAG and the thread map follow the report", async () => {
+    const { page, context } = await openStandalone();
+    try {
+      const pane = await dropFile(page, generated.few);
+      const findings = pane.report.findings;
+      const rag = await page.$$eval("#rag .rag-cell", (n) => n.map((c) => [c.textContent, c.className]));
+      for (const [id, cls] of rag) assert.ok(cls.includes(`rag-${pane.report.summary.rag[id]}`), `RAG of ${id}`);
+      // Keyboard: focus the Errors filter and press Enter/Space to hide errors.
+      await page.focus('#filter button[data-severity="error"]');
+      await page.keyboard.press("Space");
+      const shown = await page.$$eval("#findings .finding", (n) => n.length);
+      assert.equal(shown, findings.filter((f) => f.severity !== "error").length);
+      assert.equal(await page.getAttribute('#filter button[data-severity="error"]', "aria-pressed"), "false");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.$$eval("#findings .finding", (n) => n.length), findings.length);
+      // Thread map: one card per need, every gap marked.
+      await page.click("#view-thread");
+      assert.equal(await page.isVisible("#findings"), false);
+      assert.equal(await page.$$eval("#thread .need", (n) => n.length), pane.report.thread.length);
+      const gaps = pane.report.thread.reduce((n, e) => n + e.gaps.length, 0);
+      assert.equal(await page.$$eval("#thread .chip.missing", (n) => n.length), gaps);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("plan text is shown as text: markup and script in the plan never run", async () => {
     const { page, context, requests } = await openStandalone();
     try {
@@ -104,10 +142,10 @@ describe("standalone (no Office)", () => {
     const { page, context, requests } = await openStandalone();
     try {
       await dropFile(page, generated.few);
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-copy")]);
-      assert.match(download.suggestedFilename(), /\(reviewed\)\.docx$/);
-      assert.ok(download.url().startsWith("blob:"));
-      const path = await download.path();
+      const file = await download(page, "#save-copy");
+      assert.match(file.suggestedFilename(), /\(reviewed\)\.docx$/);
+      assert.ok(file.url().startsWith("blob:"));
+      const path = await file.path();
       const bytes = readFileSync(path);
       assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "a .docx (zip) package");
       assert.ok(bytes.includes(Buffer.from("word/comments.xml")), "with a comments part");
@@ -203,13 +241,19 @@ describe("inside Word (fake host)", () => {
       const ours = log.comments.filter((c) => c.content.includes(TAG));
       assert.equal(ours.length, findings.length, "one comment per finding");
       const wordParagraphs = fake.config.paragraphs;
+      const unmatched = [...ours];
       for (const f of findings) {
-        const c = ours.find((c) => c.content.includes(`${TAG}${f.rule}]`) && c.content.includes(f.message));
-        assert.ok(c, `a comment for ${f.rule}: ${f.message}`);
-        if (f.paragraph != null && f.quote) {
-          assert.equal(c.paragraph, f.paragraph + 2, "on the right paragraph (aligned by text, not index)");
-          assert.equal(wordParagraphs[c.paragraph].slice(c.start, c.end).replace(/\s/g, " "), f.quote.replace(/\s/g, " "), "on the quoted text");
-        }
+        const at = unmatched.findIndex(
+          (c) =>
+            c.content.includes(`${TAG}${f.rule}]`) &&
+            c.content.includes(f.message) &&
+            (f.paragraph == null ||
+              !f.quote ||
+              (c.paragraph === f.paragraph + 2 &&
+                wordParagraphs[c.paragraph].slice(c.start, c.end).replace(/\s/g, " ") === f.quote.replace(/\s/g, " "))),
+        );
+        assert.ok(at >= 0, `a comment for ${f.rule} on paragraph ${f.paragraph} (Word's ${f.paragraph + 2}), on "${f.quote}"`);
+        unmatched.splice(at, 1);
       }
       assert.ok(log.comments.some((c) => c.content === human.content), "the person's comment is there");
 
@@ -274,8 +318,8 @@ describe("inside Word (fake host)", () => {
     try {
       assert.equal(await page.isVisible("#add-comments"), false);
       assert.equal(await page.isVisible("#save-copy-word"), true);
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-copy-word")]);
-      const bytes = readFileSync(await download.path());
+      const file = await download(page, "#save-copy-word");
+      const bytes = readFileSync(await file.path());
       assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK");
       assert.ok(bytes.includes(Buffer.from("word/comments.xml")));
       assert.deepEqual(offending(requests), []);
