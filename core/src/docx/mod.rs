@@ -220,6 +220,262 @@ impl Document {
 }
 
 /// Reads a .docx/.docm/.dotx/.dotm (zip) or flat OPC (XML) package.
-pub fn read(_bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
-    Err(crate::error::ReadError::NoMainDocument)
+///
+/// The main part is found through the package relationships; styles,
+/// numbering, headers and footers through the main part's relationships.
+/// Broken XML in the main part is an error; in any other part a warning.
+pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
+    use crate::error::ReadError;
+    use crate::package::{Package, rel_types};
+
+    let mut package = Package::open(bytes)?;
+    let main_part = find_main_part(&mut package)?;
+    let kind = main_kind(&package, &main_part)?;
+    let main_bytes = package.part(&main_part)?.ok_or(ReadError::NoMainDocument)?;
+    let main_xml = std::str::from_utf8(&main_bytes).map_err(|e| ReadError::MalformedXml {
+        part: main_part.clone(),
+        position: e.valid_up_to() as u64,
+        message: "the text is not valid UTF-8".into(),
+    })?;
+    if kind.is_none() && !root_is_word_document(main_xml) {
+        return Err(ReadError::NotAWordDocument(
+            "its main part is not a WordprocessingML document".into(),
+        ));
+    }
+    let mut doc = Document {
+        main_part: main_part.clone(),
+        kind: if package.is_flat() {
+            DocumentKind::FlatOpc
+        } else {
+            kind.unwrap_or_default()
+        },
+        ..Document::default()
+    };
+    if kind.is_none() {
+        doc.warnings.push(ReadWarning {
+            part: main_part.clone(),
+            message:
+                "the package does not give the main part a Word content type; read as a document"
+                    .into(),
+        });
+    }
+
+    let rels = package.relationships(&main_part)?;
+    let first_of = |kind: &str| {
+        rels.iter()
+            .find(|r| !r.external && r.is(kind))
+            .map(|r| r.target.clone())
+    };
+    let styles = match first_of(rel_types::STYLES) {
+        Some(part) => match side_part(&mut package, &part, &mut doc)? {
+            Some(xml) => {
+                let (styles, problem) = styles::Styles::parse(&xml);
+                warn_problem(&mut doc, &part, problem);
+                styles
+            }
+            None => styles::Styles::default(),
+        },
+        None => styles::Styles::default(),
+    };
+    let numbering = match first_of(rel_types::NUMBERING) {
+        Some(part) => match side_part(&mut package, &part, &mut doc)? {
+            Some(xml) => {
+                let (numbering, problem) = numbering::Numbering::parse(&xml);
+                warn_problem(&mut doc, &part, problem);
+                numbering
+            }
+            None => numbering::Numbering::default(),
+        },
+        None => numbering::Numbering::default(),
+    };
+
+    body::read_body(main_xml, &main_part, &styles, &numbering, &mut doc)?;
+
+    let mut seen_parts = std::collections::HashSet::new();
+    for rel in &rels {
+        if rel.external || !(rel.is(rel_types::HEADER) || rel.is(rel_types::FOOTER)) {
+            continue;
+        }
+        if !seen_parts.insert(rel.target.clone()) {
+            continue;
+        }
+        let Some(xml) = side_part(&mut package, &rel.target, &mut doc)? else {
+            continue;
+        };
+        match body::read_story_text(&xml, &rel.target) {
+            Ok(texts) => {
+                for text in texts {
+                    if !doc.header_footer_text.contains(&text) {
+                        doc.header_footer_text.push(text);
+                    }
+                }
+            }
+            Err(e) => doc.warnings.push(ReadWarning {
+                part: rel.target.clone(),
+                message: format!("the header or footer was skipped: {e}"),
+            }),
+        }
+    }
+
+    for (part, message) in std::mem::take(&mut package.warnings) {
+        doc.warnings.push(ReadWarning { part, message });
+    }
+    Ok(doc)
+}
+
+/// The main document part: the target of the package's `officeDocument`
+/// relationship (Transitional or Strict type URI). When the package has no
+/// such relationship, a part with a WordprocessingML main content type.
+fn find_main_part(
+    package: &mut crate::package::Package<'_>,
+) -> Result<String, crate::error::ReadError> {
+    use crate::package::{content_types, rel_types};
+    let rels = package.relationships("")?;
+    let mut dangling = None;
+    for rel in rels
+        .iter()
+        .filter(|r| !r.external && r.is(rel_types::OFFICE_DOCUMENT))
+    {
+        if package.has_part(&rel.target) {
+            return Ok(rel.target.clone());
+        }
+        dangling.get_or_insert(rel.target.clone());
+    }
+    let candidates = package.parts_with_content_type(&[
+        content_types::DOCUMENT,
+        content_types::MACRO_DOCUMENT,
+        content_types::TEMPLATE,
+        content_types::MACRO_TEMPLATE,
+    ]);
+    if let Some(part) = candidates.into_iter().find(|p| package.has_part(p)) {
+        package.warnings.push((
+            part.clone(),
+            match dangling {
+                Some(t) => format!(
+                    "the package points to a missing main part {t}; this part was read instead"
+                ),
+                None => {
+                    "the package does not say which part is the document; this part was read".into()
+                }
+            },
+        ));
+        return Ok(part);
+    }
+    match dangling {
+        Some(t) => Err(crate::error::ReadError::Damaged(format!(
+            "the main document part {t} is missing"
+        ))),
+        None if !package.has_content_types && !package.has_part("_rels/.rels") => {
+            Err(crate::error::ReadError::NotAWordDocument(
+                "it is a zip file but not an Office package".into(),
+            ))
+        }
+        None => Err(crate::error::ReadError::NoMainDocument),
+    }
+}
+
+/// The kind of document from the main part's content type. `Ok(None)` when
+/// the content type says nothing useful (missing or generic XML); an error
+/// when it is another kind of Office file.
+fn main_kind(
+    package: &crate::package::Package<'_>,
+    main_part: &str,
+) -> Result<Option<DocumentKind>, crate::error::ReadError> {
+    use crate::package::content_types as ct;
+    let Some(content_type) = package.content_type(main_part) else {
+        return Ok(None);
+    };
+    let lower = content_type.trim().to_ascii_lowercase();
+    let kind = if lower == ct::DOCUMENT.to_ascii_lowercase() {
+        Some(DocumentKind::Document)
+    } else if lower == ct::MACRO_DOCUMENT.to_ascii_lowercase() {
+        Some(DocumentKind::MacroEnabledDocument)
+    } else if lower == ct::TEMPLATE.to_ascii_lowercase() {
+        Some(DocumentKind::Template)
+    } else if lower == ct::MACRO_TEMPLATE.to_ascii_lowercase() {
+        Some(DocumentKind::MacroEnabledTemplate)
+    } else {
+        None
+    };
+    if kind.is_some() {
+        return Ok(kind);
+    }
+    let what = if lower.contains("spreadsheetml") || lower.contains("ms-excel") {
+        Some("it looks like a spreadsheet (Excel)")
+    } else if lower.contains("presentationml") || lower.contains("ms-powerpoint") {
+        Some("it looks like a presentation (PowerPoint)")
+    } else if lower.contains("theme") {
+        Some("it holds only an Office theme, not a document")
+    } else if lower.contains("drawingml") || lower.contains("visio") {
+        Some("it looks like a drawing, not a document")
+    } else {
+        None
+    };
+    match what {
+        Some(w) => Err(crate::error::ReadError::NotAWordDocument(w.into())),
+        None => Ok(None),
+    }
+}
+
+/// Whether the part's root element is `w:document` (any prefix, Transitional or Strict).
+fn root_is_word_document(xml: &str) -> bool {
+    use crate::package::xml::{Ns, classify};
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::NsReader::from_str(xml.strip_prefix('\u{FEFF}').unwrap_or(xml));
+    loop {
+        match reader.read_resolved_event() {
+            Ok((ns, Event::Start(e) | Event::Empty(e))) => {
+                return classify(&ns) == Ns::W && e.local_name().as_ref() == "document";
+            }
+            Ok((_, Event::Eof)) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// A part other than the main one, as text. Missing or undecodable parts
+/// are warnings; only the size caps are errors.
+fn side_part(
+    package: &mut crate::package::Package<'_>,
+    part: &str,
+    doc: &mut Document,
+) -> Result<Option<String>, crate::error::ReadError> {
+    use crate::error::ReadError;
+    let bytes = match package.part(part) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            doc.warnings.push(ReadWarning {
+                part: part.to_owned(),
+                message: "the part is listed but missing from the package".into(),
+            });
+            return Ok(None);
+        }
+        Err(e @ ReadError::TooLarge(_)) => return Err(e),
+        Err(e) => {
+            doc.warnings.push(ReadWarning {
+                part: part.to_owned(),
+                message: format!("the part was skipped: {e}"),
+            });
+            return Ok(None);
+        }
+    };
+    match String::from_utf8(bytes.into_owned()) {
+        Ok(s) => Ok(Some(s)),
+        Err(_) => {
+            doc.warnings.push(ReadWarning {
+                part: part.to_owned(),
+                message: "the part is not UTF-8 text and was skipped".into(),
+            });
+            Ok(None)
+        }
+    }
+}
+
+fn warn_problem(doc: &mut Document, part: &str, problem: Option<String>) {
+    if let Some(message) = problem {
+        doc.warnings.push(ReadWarning {
+            part: part.to_owned(),
+            message: format!("read only in part: {message}"),
+        });
+    }
 }

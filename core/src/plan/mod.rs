@@ -10,9 +10,15 @@
 //! "links to E1", shared area-of-need sub-headings).
 
 pub mod child;
+pub mod ids;
 pub mod items;
 pub mod sections;
 pub mod stated_links;
+pub mod tables;
+pub mod vocabulary;
+
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use std::fmt;
 use std::ops::Range;
@@ -190,6 +196,10 @@ pub struct Section {
     pub found_by: HeadingCue,
     /// Content paragraphs (heading excluded), in document order.
     pub paragraphs: Vec<usize>,
+    /// The section says explicitly that it has nothing to record ("None",
+    /// "No health needs have been identified"): it holds no items yet is not
+    /// empty. Set by [`items`].
+    pub none_statement: bool,
 }
 
 /// How a section heading was recognised.
@@ -414,7 +424,7 @@ pub fn extract_plan(document: &Document, options: &ExtractOptions) -> Plan {
         ..Plan::default()
     };
     child::read(document, &mut plan, options);
-    items::read(document, &mut plan);
-    stated_links::read(document, &mut plan);
+    let evidence = items::read(document, &mut plan);
+    stated_links::read(document, &mut plan, &evidence);
     plan
 }

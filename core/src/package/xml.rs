@@ -1,0 +1,188 @@
+//! XML helpers shared by every part reader: namespace normalisation (any
+//! prefix; Transitional and Strict WordprocessingML are the same), attribute
+//! lookup by local name, and entity references (only the five predefined
+//! entities and character references are ever resolved: a DTD is never read,
+//! so no custom or external entity can expand).
+
+use quick_xml::events::{BytesRef, BytesStart};
+use quick_xml::name::{Namespace, ResolveResult};
+
+/// WordprocessingML, Transitional.
+pub const W_TRANSITIONAL: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// WordprocessingML, ISO Strict.
+pub const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+/// Markup compatibility (`mc:AlternateContent`).
+pub const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+/// Package relationships (`_rels/*.rels`).
+pub const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+/// Flat OPC (`pkg:package`), as Word's `body.getOoxml()` writes.
+pub const FLAT_OPC: &str = "http://schemas.microsoft.com/office/2006/xmlPackage";
+
+/// The namespaces the reader cares about, normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    /// WordprocessingML (Transitional or Strict).
+    W,
+    /// Markup compatibility.
+    Mc,
+    /// Flat OPC package.
+    Pkg,
+    /// Relationships.
+    Rels,
+    /// Anything else (DrawingML, VML, w14, no namespace …).
+    Other,
+}
+
+/// Normalises a resolved namespace.
+pub fn classify(resolved: &ResolveResult<'_>) -> Ns {
+    match resolved {
+        ResolveResult::Bound(Namespace(ns)) => classify_uri(ns),
+        _ => Ns::Other,
+    }
+}
+
+/// Normalises a namespace URI.
+pub fn classify_uri(ns: &str) -> Ns {
+    if ns == W_TRANSITIONAL || ns == W_STRICT {
+        Ns::W
+    } else if ns == MC {
+        Ns::Mc
+    } else if ns == FLAT_OPC {
+        Ns::Pkg
+    } else if ns == RELATIONSHIPS {
+        Ns::Rels
+    } else {
+        Ns::Other
+    }
+}
+
+/// The value of the first attribute whose local name is `local` (any
+/// prefix: WordprocessingML attributes are `w:val`, but some writers omit the
+/// prefix). Unescaped when it holds entity references; raw when the
+/// unescaping fails (an unknown entity is never expanded).
+pub fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+    for a in e.attributes().with_checks(false).flatten() {
+        if a.key.local_name().as_ref() == local {
+            let raw: &str = a.value.as_ref();
+            if !raw.contains('&') {
+                return Some(raw.to_owned());
+            }
+            return Some(unescape_lossy(raw));
+        }
+    }
+    None
+}
+
+/// Whether an attribute with local name `local` is present.
+pub fn has_attr(e: &BytesStart<'_>, local: &str) -> bool {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .any(|a| a.key.local_name().as_ref() == local)
+}
+
+/// An on/off property (`w:b`, `w:tblHeader`, `w:showingPlcHdr` …): on when
+/// present without `w:val`, or with a value other than `0`/`false`/`off`.
+pub fn on_off(e: &BytesStart<'_>) -> bool {
+    match attr(e, "val") {
+        None => true,
+        Some(v) => !matches!(v.trim(), "0" | "false" | "off" | "False" | "FALSE"),
+    }
+}
+
+/// An integer attribute `w:val`.
+pub fn int_val<T: std::str::FromStr>(e: &BytesStart<'_>, local: &str) -> Option<T> {
+    attr(e, local).and_then(|v| v.trim().parse().ok())
+}
+
+/// The character an entity reference stands for: the five predefined
+/// entities and character references. `None` for anything else (custom
+/// entities from a DTD are never expanded).
+pub fn resolve_ref(r: &BytesRef<'_>) -> Option<char> {
+    if r.is_char_ref() {
+        return r.resolve_char_ref().ok().flatten();
+    }
+    predefined(r)
+}
+
+fn predefined(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+/// Unescapes attribute or text bytes: predefined entities and character
+/// references; unknown references are dropped.
+pub fn unescape_lossy(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest: &str = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        match after.find(';') {
+            Some(semi) if semi <= 32 => {
+                let name = &after[..semi];
+                if let Some(c) = entity_char(name) {
+                    out.push(c);
+                }
+                rest = &after[semi + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity_char(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    predefined(name)
+}
+
+/// Skips a UTF-8 byte-order mark.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Whether the bytes start (after a BOM and whitespace) like XML.
+pub fn looks_like_xml(bytes: &[u8]) -> bool {
+    let b = strip_bom(bytes);
+    b.iter()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(|&c| c == b'<')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescapes_predefined_and_character_references_only() {
+        assert_eq!(
+            unescape_lossy("a &amp; b &#x41;&#66; &xxe; &lt;"),
+            "a & b AB  <"
+        );
+        assert_eq!(unescape_lossy("fish & chips"), "fish & chips");
+    }
+
+    #[test]
+    fn sees_xml_after_a_bom() {
+        assert!(looks_like_xml(b"\xEF\xBB\xBF  <?xml version='1.0'?>"));
+        assert!(!looks_like_xml(b"PK\x03\x04"));
+    }
+}

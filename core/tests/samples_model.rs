@@ -1,0 +1,310 @@
+//! The plan model of documents read by the real reader.
+//!
+//! - Every sample plan (`samples/*.docx`, see samples/README.md) has its
+//!   model snapshotted as a compact outline (sections, child, items, links),
+//!   reviewed by hand.
+//! - Every file of the wild corpus extracts without panicking, and the
+//!   model keeps its promises: unique ids, spans that map item text back to
+//!   paragraphs exactly, links between existing items only.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use ehcp_core::docx::Document;
+use ehcp_core::plan::{ExtractOptions, Item, Plan, extract_plan};
+use ehcp_core::read_document;
+
+fn find_up(rel: &str) -> Option<PathBuf> {
+    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
+    loop {
+        let candidate = dir.join(rel);
+        if candidate.is_dir() {
+            return Some(candidate);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+fn corpus_dir() -> Option<PathBuf> {
+    if let Ok(shared) = std::env::var("EHCP_SHARED") {
+        let dir = Path::new(&shared).join("corpus/wild");
+        if dir.is_dir() {
+            return Some(dir);
+        }
+    }
+    find_up("shared/corpus/wild")
+}
+
+fn samples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples")
+}
+
+/// The promises of the model, whatever the document.
+fn check_invariants(name: &str, document: &Document, plan: &Plan) {
+    let mut ids = HashSet::new();
+    for item in plan.items() {
+        assert!(ids.insert(item.id.clone()), "{name}: id {} twice", item.id);
+        check_spans(name, document, item);
+    }
+    for link in &plan.links {
+        assert!(
+            ids.contains(&link.from),
+            "{name}: link from unknown {}",
+            link.from
+        );
+        assert!(
+            ids.contains(&link.to),
+            "{name}: link to unknown {}",
+            link.to
+        );
+        assert_ne!(link.from, link.to, "{name}: self link");
+        assert!(!link.detail.is_empty());
+    }
+    let mut owner = vec![None; document.paragraphs.len()];
+    for (k, s) in plan.sections.iter().enumerate() {
+        for &p in &s.paragraphs {
+            assert!(p < document.paragraphs.len());
+            if let Some(other) = owner[p] {
+                let o: &ehcp_core::plan::Section = &plan.sections[other];
+                assert!(
+                    o.paragraphs == s.paragraphs,
+                    "{name}: paragraph {p} in two sections"
+                );
+            }
+            owner[p] = Some(k);
+        }
+    }
+}
+
+fn check_spans(name: &str, document: &Document, item: &Item) {
+    let mut rebuilt = String::new();
+    for (n, span) in item.spans.iter().enumerate() {
+        if n > 0 {
+            rebuilt.push('\n');
+        }
+        assert_eq!(span.item_offset, rebuilt.len(), "{name}: {}", item.id);
+        let text = &document.paragraphs[span.paragraph].text;
+        rebuilt.push_str(&text[span.paragraph_range.clone()]);
+    }
+    assert_eq!(rebuilt, item.text, "{name}: spans of {}", item.id);
+}
+
+#[test]
+fn wild_corpus_extracts_without_panic_and_keeps_the_model_promises() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("wild corpus not found; set EHCP_SHARED");
+        return;
+    };
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("corpus dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "docx" | "docm" | "dotx" | "dotm"
+                )
+            }) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(
+        files.len() > 100,
+        "expected the wild corpus, found {}",
+        files.len()
+    );
+    let mut read = 0;
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).expect("read");
+        let Ok(document) = read_document(&bytes) else {
+            continue;
+        };
+        read += 1;
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let plan = extract_plan(&document, &ExtractOptions::default());
+            check_invariants(&name, &document, &plan);
+        }));
+        assert!(result.is_ok(), "{name}: extraction panicked");
+    }
+    assert!(read > 100);
+}
+
+/// A compact, reviewable outline of a plan's model.
+fn outline(document: &Document, plan: &Plan) -> String {
+    let mut out = String::new();
+    let c = &plan.child;
+    let _ = writeln!(
+        out,
+        "child: name={:?} first={:?} known_as={:?} dob={} year={:?}",
+        c.name,
+        c.first_name,
+        c.preferred_name,
+        c.date_of_birth.map_or("-".into(), |d| d.to_string()),
+        c.year_group
+    );
+    let _ = writeln!(
+        out,
+        "status: {}  plan_date: {}",
+        plan.status.as_str(),
+        plan.plan_date.map_or("-".into(), |d| d.to_string())
+    );
+    out.push_str("sections:\n");
+    for s in &plan.sections {
+        let _ = writeln!(
+            out,
+            "  {} {:?} by {:?} at {:?}: {} paragraphs{}",
+            s.id,
+            clip(&s.heading, 70),
+            s.found_by,
+            s.heading_paragraph,
+            s.paragraphs.len(),
+            if s.none_statement {
+                " (none statement)"
+            } else {
+                ""
+            }
+        );
+    }
+    let mut items = String::from("items:\n");
+    let mut item_line = |kind: &str, item: &Item, extra: String| {
+        let _ = writeln!(
+            items,
+            "  {kind} {}{} [{}] p{} {}{}{}: {}",
+            item.id,
+            if item.id_from_document { "*" } else { "" },
+            item.section,
+            item.first_paragraph().map_or("-".into(), |p| p.to_string()),
+            item.area
+                .map_or(String::new(), |a| format!("area={} ", a.as_str())),
+            item.heading
+                .as_ref()
+                .map_or(String::new(), |h| format!("under={:?} ", clip(h, 40))),
+            extra,
+            clip(&item.text.replace('\n', " / "), 90)
+        );
+    };
+    for i in &plan.aspirations {
+        item_line("aspiration", i, String::new());
+    }
+    for n in &plan.needs {
+        item_line("need", &n.item, String::new());
+    }
+    for o in &plan.outcomes {
+        let mut extra = String::new();
+        if let Some(t) = o.term {
+            let _ = write!(extra, "term={t:?} ");
+        }
+        if let Some(t) = &o.time_frame {
+            let _ = write!(extra, "when={:?} ", clip(t, 40));
+        }
+        item_line("outcome", &o.item, extra);
+    }
+    for p in &plan.provision {
+        let mut extra = String::new();
+        for (k, v) in [
+            ("who", &p.who),
+            ("freq", &p.frequency),
+            ("dur", &p.duration),
+            ("group", &p.group),
+        ] {
+            if let Some(v) = v {
+                let _ = write!(extra, "{k}={:?} ", clip(v, 30));
+            }
+        }
+        item_line("provision", &p.item, extra);
+    }
+    for i in &plan.placement {
+        item_line("placement", i, String::new());
+    }
+    for i in &plan.personal_budget {
+        item_line("budget", i, String::new());
+    }
+    for a in &plan.advice {
+        let extra = format!(
+            "author={:?} role={:?} date={} ",
+            a.author,
+            a.role,
+            a.date.map_or("-".into(), |d| d.to_string())
+        );
+        item_line("advice", &a.item, extra);
+    }
+    out.push_str(&items);
+    out.push_str("links:\n");
+    for l in &plan.links {
+        let _ = writeln!(
+            out,
+            "  {} -> {} ({}): {}",
+            l.from,
+            l.to,
+            l.evidence.as_str(),
+            clip(&l.detail, 90)
+        );
+    }
+    out.push_str("warnings:\n");
+    for w in &plan.warnings {
+        let _ = writeln!(out, "  {w}");
+    }
+    let _ = document;
+    out
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[test]
+fn every_sample_plan_model() {
+    let dir = samples_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no samples directory yet");
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    files.sort();
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).expect("sample");
+        let document = read_document(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let plan = extract_plan(&document, &ExtractOptions::default());
+        check_invariants(&name, &document, &plan);
+        insta::assert_snapshot!(name.clone(), outline(&document, &plan));
+    }
+}
+
+/// A development aid: prints the outline of the files named in
+/// `EHCP_OUTLINE` (colon-separated). `cargo test --test samples_model --
+/// --ignored --nocapture`.
+#[test]
+#[ignore = "prints outlines of files named in EHCP_OUTLINE"]
+fn outline_of_files_named_in_env() {
+    let Ok(list) = std::env::var("EHCP_OUTLINE") else {
+        return;
+    };
+    for path in list.split(':') {
+        let bytes = std::fs::read(path).expect("file");
+        let document = read_document(&bytes).expect("document");
+        let plan = extract_plan(&document, &ExtractOptions::default());
+        eprintln!("==== {path}\n{}", outline(&document, &plan));
+        check_invariants(path, &document, &plan);
+    }
+}
