@@ -127,7 +127,7 @@ function render() {
   const report = check.report;
   const child = report.plan.child;
   const who = child.name ?? child.first_name;
-  $("plan-title").textContent = who ? `Plan for ${who}` : report.file || "This plan";
+  $("plan-title").textContent = who ? `Plan for ${who}` : state.mode === "word" ? "This plan" : report.file || "This plan";
 
   const counts = $("counts");
   counts.replaceChildren();
@@ -349,7 +349,7 @@ async function guarded(work: () => Promise<void>) {
 async function checkOpenDocument() {
   setStatus("Reading the document…");
   const { bytes, via } = await readDocument();
-  const check = await runCheck(bytes, via === "file" ? "document.docx" : "document.xml");
+  const check = await runCheck(bytes, via === "file" ? "" : "document.xml");
   setStatus(summaryLine(check));
 }
 
