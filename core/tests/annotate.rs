@@ -1306,3 +1306,71 @@ fn a_document_without_paragraphs_cannot_carry_a_comment() {
     let output = annotate(&input, &review, &AnnotateOptions::default()).unwrap();
     assert_eq!(raw_entries(&input), raw_entries(&output));
 }
+
+// ---------------------------------------------------------------- the sample plans, with the real rules
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Every sample plan: checked with the real rules, annotated, checked again
+/// from the annotated file and annotated again — the same findings, the same
+/// comments, the same bytes.
+#[test]
+fn sample_plans_annotate_losslessly_and_idempotently() {
+    let config = ehcp_core::Config::default();
+    let files = samples();
+    assert!(!files.is_empty(), "no sample plans in samples/");
+    let mut comments = 0;
+    for path in files {
+        let name = path.display().to_string();
+        let input = std::fs::read(&path).unwrap();
+        let review = ehcp_core::check(&input, &config).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let options = AnnotateOptions::default();
+        let once = annotate(&input, &review, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let tool = check_output(&input, &once);
+        assert_eq!(
+            tool.len(),
+            review.findings.len(),
+            "{name}: one comment per finding"
+        );
+        comments += tool.len();
+        let again = ehcp_core::check(&once, &config).unwrap();
+        let quotes = |r: &Review| -> Vec<(String, String)> {
+            r.findings
+                .iter()
+                .map(|f| (f.rule.to_owned(), f.quote.clone()))
+                .collect()
+        };
+        assert_eq!(
+            quotes(&review),
+            quotes(&again),
+            "{name}: the annotated file checks the same"
+        );
+        let twice = annotate(&once, &again, &options).unwrap();
+        let tool_twice = check_output(&once, &twice);
+        assert_eq!(tool.len(), tool_twice.len(), "{name}: not idempotent");
+        for (x, y) in raw_entries(&once).iter().zip(&raw_entries(&twice)) {
+            assert!(
+                x.1 == y.1 || part(&once, &x.0) == part(&twice, &y.0),
+                "{name}: {} differs on the second run",
+                x.0
+            );
+        }
+    }
+    assert!(
+        comments > 19,
+        "the rules found almost nothing in the samples ({comments} comments)"
+    );
+    eprintln!("{comments} comments written on the sample plans");
+}
