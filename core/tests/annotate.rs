@@ -549,9 +549,15 @@ fn hyperlinks_tracked_insertions_and_fields_keep_the_reference_outside() {
     let main = part(&output, "word/document.xml").unwrap();
     assert!(main.contains(r#"<w:commentRangeEnd w:id="0"/></w:hyperlink><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>"#), "{main}");
     assert!(main.contains(r#"<w:commentRangeEnd w:id="1"/><w:r w:rsidR"#) || main.contains(r#"</w:ins><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="1"/></w:r>"#), "{main}");
-    // The field code is intact; the reference follows the field's end.
+    // A quote inside a field result covers the whole field; the field code is intact.
     assert!(main.contains(r#"<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#));
-    assert!(main.contains(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="2"/></w:r>"#), "{main}");
+    assert!(
+        main.contains(
+            r#"<w:commentRangeStart w:id="2"/><w:r><w:fldChar w:fldCharType="begin"/></w:r>"#
+        ),
+        "{main}"
+    );
+    assert!(main.contains(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r><w:commentRangeEnd w:id="2"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="2"/></w:r>"#), "{main}");
     check_output(&input, &output);
 }
 
