@@ -1180,13 +1180,19 @@ fn real_consumers_open_the_output_and_anchor_comments_on_the_quotes() {
         };
         let ids = check_output(input, &output);
         assert_eq!(ids.len(), findings.len());
+        let original = read_document(input).unwrap();
+        let original_main = part(input, &original.main_part).unwrap();
         std::fs::write(out_dir.join(name), &output).unwrap();
         let comments: Vec<String> = ids
             .iter()
             .zip(&findings)
             .map(|(id, f)| {
+                let field = f.location.as_ref().is_some_and(|l| {
+                    let xml = &original_main[original.paragraphs[l.paragraph].xml.clone()];
+                    xml.contains("fldChar") || xml.contains("fldSimple")
+                });
                 format!(
-                    "{{\"id\": {id}, \"rule\": {}, \"message\": {}, \"quote\": {}}}",
+                    "{{\"id\": {id}, \"rule\": {}, \"message\": {}, \"quote\": {}, \"field\": {field}}}",
                     json_string(f.rule),
                     json_string(&f.message),
                     json_string(&f.quote)
