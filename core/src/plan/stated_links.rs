@@ -200,9 +200,7 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
     let mut pairs: Vec<(String, String, String)> = Vec::new();
     for (n, na, nh) in &needs {
         for (o, oa, oh) in &outcomes {
-            if na == oa
-                && pairs.len() < MAX_LINKS
-                && open(&n.id, &o.id, Rank::Need, Rank::Outcome)
+            if na == oa && pairs.len() < MAX_LINKS && open(&n.id, &o.id, Rank::Need, Rank::Outcome)
             {
                 pairs.push((n.id.clone(), o.id.clone(), detail(nh, oh)));
             }
