@@ -841,6 +841,16 @@ fn callum() -> Plan {
     plan
 }
 
+/// The defect plans, by file.
+pub fn plans() -> Vec<(&'static str, Plan)> {
+    vec![
+        (STRUCTURE, jade()),
+        (THREAD, sam()),
+        (PROVISION, isla()),
+        (OUTCOMES, callum()),
+    ]
+}
+
 /// The defect samples.
 pub fn all() -> Vec<Sample> {
     vec![
