@@ -162,6 +162,7 @@ pub fn strands(ctx: &Ctx, packages: &[&Package]) -> Vec<Strand> {
                 outcomes: vec![oid.clone()],
                 needs: vec![nid.clone()],
                 verbatim: None,
+                style: 0,
             });
         }
     }

@@ -5,7 +5,10 @@
 use crate::content::{self, Ctx, Package};
 use crate::layouts;
 use crate::ooxml::Document;
-use crate::plan::{Kind, Need, Outcome, Plan, Pron, Provision, Status, Strand, assign_ids};
+use crate::plan::{
+    Kind, Need, Outcome, Plan, Pron, Provision, Status, Strand, assign_ids, lower_first,
+    set_provision_style,
+};
 use crate::samples::{Date, Spec, build};
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -209,6 +212,7 @@ pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
     };
     let mut plan = build(&spec);
     plan.details_table = rng.chance(70);
+    set_provision_style(&mut plan, rng.below(3) as u8);
     let mut defects = Vec::new();
     if rng.chance(35) {
         for _ in 0..1 + rng.below(3) {
@@ -302,14 +306,6 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 /// One plan with 200 needs, 400 outcomes and 600 provision items, in the
 /// numbered-references layout (the linking benchmark).
 pub fn large() -> Document {
@@ -398,6 +394,7 @@ pub fn large() -> Document {
                 outcomes: vec![if k == 1 { o2.clone() } else { o1.clone() }],
                 needs: vec![nid.clone()],
                 verbatim: None,
+                style: 0,
             });
         }
     }

@@ -404,6 +404,7 @@ fn prov(
         outcomes: outcomes.iter().map(|s| s.to_string()).collect(),
         needs: needs.iter().map(|s| s.to_string()).collect(),
         verbatim: None,
+        style: 0,
     }
 }
 
@@ -417,6 +418,7 @@ fn verbatim(id: &str, text: &str) -> Provision {
         outcomes: Vec::new(),
         needs: Vec::new(),
         verbatim: Some(text.into()),
+        style: 0,
     }
 }
 
@@ -739,6 +741,7 @@ fn isla() -> Plan {
             outcomes: vec!["E4".into()],
             needs: vec!["B4".into()],
             verbatim: None,
+            style: 0,
         });
     }
     assign_ids(&mut plan);

@@ -156,7 +156,7 @@ fn head_cell(text: &str) -> Cell {
 
 /// The details of the child as (label, value) pairs.
 pub fn details(plan: &Plan) -> Vec<(&'static str, String)> {
-    vec![
+    let mut out = vec![
         ("Full name", plan.full_name()),
         ("Preferred name", plan.preferred.clone()),
         ("Date of birth", plan.dob.clone()),
@@ -171,7 +171,12 @@ pub fn details(plan: &Plan) -> Vec<(&'static str, String)> {
             plan.date.clone(),
         ),
         ("Local authority", plan.la.clone()),
-    ]
+    ];
+    out.push(("Plan written by", plan.coordinator.clone()));
+    if let Some(r) = &plan.review {
+        out.push(("Date of first annual review", r.clone()));
+    }
+    out
 }
 
 fn details_table(plan: &Plan) -> Table {

@@ -45,6 +45,11 @@ impl Date {
     pub fn academic_year(self) -> u32 {
         if self.m >= 9 { self.y } else { self.y - 1 }
     }
+    /// The same day `n` months later (day clamped to 28).
+    pub fn months_after(self, n: u32) -> Date {
+        let total = self.y * 12 + (self.m - 1) + n;
+        Date::new(self.d.min(28), total % 12 + 1, total / 12)
+    }
     /// Parses the display form ("14 March 2014").
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.split_whitespace();
@@ -221,10 +226,17 @@ pub fn build_with(spec: &Spec, ctx: &Ctx) -> Plan {
         order: None,
         extra: Vec::new(),
         details_table: true,
+        coordinator: format!(
+            "{}, Education, Health and Care Plan Coordinator",
+            COORDINATORS[variant(spec, 7, COORDINATORS.len())]
+        ),
+        review: (spec.status == Status::Final).then(|| spec.date.months_after(11).display()),
     };
     assign_ids(&mut plan);
     plan
 }
+
+const COORDINATORS: [&str; 4] = ["Helen Carter", "Dominic Price", "Asha Kaur", "Graham Boyle"];
 
 /// A small, stable number from the child's name, to vary wording between
 /// plans without any randomness.
@@ -884,21 +896,27 @@ fn zain() -> Plan {
 pub fn clean_plans() -> Vec<(&'static str, Plan)> {
     vec![
         ("claire.docx", claire()),
-        ("heading-styles.docx", amir()),
+        ("heading-styles.docx", styled(amir(), 1)),
         ("bold-headings.docx", ellie()),
         ("table-per-section.docx", jacob()),
         ("outcome-provision-table.docx", priya()),
         ("county-area-tables.docx", oliver()),
         ("numbered-references.docx", kofi()),
         ("single-h.docx", sophie()),
-        ("content-controls.docx", noah()),
-        ("custom-numbering.docx", zain()),
+        ("content-controls.docx", styled(noah(), 1)),
+        ("custom-numbering.docx", styled(zain(), 2)),
         ("tracked-changes.docx", maisie()),
         ("running-header.docx", reuben()),
         ("pfa-year10.docx", tyler()),
         ("package-document2.docx", hannah()),
         ("package-prefix.docx", leo()),
     ]
+}
+
+/// The plan with its provision sentences worded in another style.
+fn styled(mut plan: Plan, style: u8) -> Plan {
+    crate::plan::set_provision_style(&mut plan, style);
+    plan
 }
 
 fn with_options(mut doc: Document, f: impl FnOnce(&mut Document)) -> Document {
@@ -910,7 +928,10 @@ fn with_options(mut doc: Document, f: impl FnOnce(&mut Document)) -> Document {
 pub fn all() -> Vec<Sample> {
     let mut out = vec![
         sample("claire.docx", layouts::classic(&claire())),
-        sample("heading-styles.docx", layouts::heading_styles(&amir())),
+        sample(
+            "heading-styles.docx",
+            layouts::heading_styles(&styled(amir(), 1)),
+        ),
         Sample {
             file: "bold-headings.docx",
             bytes: crate::docxrs::to_bytes(&layouts::bold_headings(&ellie())),
@@ -932,8 +953,14 @@ pub fn all() -> Vec<Sample> {
             layouts::numbered_references(&kofi()),
         ),
         sample("single-h.docx", layouts::classic(&sophie())),
-        sample("content-controls.docx", layouts::content_controls(&noah())),
-        sample("custom-numbering.docx", layouts::custom_numbering(&zain())),
+        sample(
+            "content-controls.docx",
+            layouts::content_controls(&styled(noah(), 1)),
+        ),
+        sample(
+            "custom-numbering.docx",
+            layouts::custom_numbering(&styled(zain(), 2)),
+        ),
         sample(
             "tracked-changes.docx",
             with_options(layouts::tracked_changes(&maisie()), |d| {
