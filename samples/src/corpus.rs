@@ -238,7 +238,8 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
     let other: &'static str = if plan.first == "Kai" { "Rory" } else { "Kai" };
     match rng.below(9) {
         0 => {
-            let s: &'static str = rng.pick_str(&["C", "D", "G", "J", "K"]);
+            // K stays: a stale-advice defect may be planted there.
+            let s: &'static str = rng.pick_str(&["C", "D", "G", "J"]);
             plan.omit.push(s);
             Some("structure/missing-section")
         }
@@ -265,7 +266,10 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
             Some("thread/need-without-provision")
         }
         4 => {
-            let s = plan.strands.first_mut()?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education)?;
             let need = s.needs.first_mut()?;
             need.text = need.text.replacen(&plan.first, other, 1);
             Some("consistency/name-mismatch")
