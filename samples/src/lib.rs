@@ -30,6 +30,12 @@ pub fn write_samples(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         std::fs::write(&path, &s.bytes)?;
         out.push(path);
     }
+    std::fs::create_dir_all(dir.join("generated"))?;
+    for (name, bytes) in samples::special() {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes)?;
+        out.push(path);
+    }
     for (name, json) in expected::all() {
         let path = dir.join(name);
         std::fs::write(&path, json)?;

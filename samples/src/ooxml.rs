@@ -386,6 +386,60 @@ impl Document {
 
     /// The package as bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
+        zip_parts(&self.parts())
+    }
+
+    /// The package in ISO/IEC 29500 Strict conformance: Strict namespaces
+    /// and relationship types, `w:conformance="strict"` on the document.
+    /// (Word opens it; python-docx does not support Strict.)
+    pub fn to_strict_bytes(&self) -> Vec<u8> {
+        let parts: Vec<(String, Vec<u8>)> = self
+            .parts()
+            .into_iter()
+            .map(|(name, bytes)| {
+                let text = String::from_utf8(bytes).expect("parts are UTF-8");
+                let text = to_strict(
+                    &text,
+                    name == self.options.main_part.trim_start_matches('/'),
+                    &self.options.prefix,
+                );
+                (name, text.into_bytes())
+            })
+            .collect();
+        zip_parts(&parts)
+    }
+
+    /// The package as one Flat OPC XML document (`pkg:package`), the form
+    /// Word's `body.getOoxml()` returns.
+    pub fn to_flat_opc(&self) -> String {
+        let main_part = self.options.main_part.trim_start_matches('/').to_string();
+        let mut s = String::from(XML_DECL);
+        s.push_str("<?mso-application progid=\"Word.Document\"?>\r\n");
+        s.push_str(
+            r#"<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">"#,
+        );
+        for (name, bytes) in self.parts() {
+            if name == "[Content_Types].xml" {
+                continue;
+            }
+            let ct = content_type_of(&name, &main_part);
+            let text = String::from_utf8(bytes).expect("parts are UTF-8");
+            let text = text.trim_start_matches('\u{feff}');
+            let body = text.strip_prefix(XML_DECL).unwrap_or(text);
+            let _ = write!(
+                s,
+                r#"<pkg:part pkg:name="/{}" pkg:contentType="{}"><pkg:xmlData>{}</pkg:xmlData></pkg:part>"#,
+                esc(&name),
+                ct,
+                body
+            );
+        }
+        s.push_str("</pkg:package>");
+        s
+    }
+
+    /// Every part of the package, in the order they are zipped.
+    pub fn parts(&self) -> Vec<(String, Vec<u8>)> {
         let mut hyperlinks = Vec::new();
         let body = {
             let mut w = XmlWriter {
@@ -436,7 +490,7 @@ impl Document {
         if !self.footer.is_empty() {
             parts.push(("word/footer1.xml".into(), self.hdr_ftr("ftr", &self.footer)));
         }
-        zip_parts(&parts)
+        parts
     }
 
     fn content_types(&self, main_part: &str) -> String {
@@ -680,6 +734,65 @@ fn package_rels(main_part: &str) -> String {
         rt = RT_OFFICE_DOCUMENT,
         main = main_part
     )
+}
+
+/// The content type of a part, as [Content_Types].xml declares it.
+fn content_type_of(name: &str, main_part: &str) -> &'static str {
+    if name.ends_with(".rels") {
+        return "application/vnd.openxmlformats-package.relationships+xml";
+    }
+    if name == main_part {
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    }
+    match name {
+        "word/styles.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+        }
+        "word/settings.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+        }
+        "word/fontTable.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+        }
+        "word/numbering.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+        }
+        "word/header1.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+        }
+        "word/footer1.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+        }
+        "docProps/core.xml" => "application/vnd.openxmlformats-package.core-properties+xml",
+        "docProps/app.xml" => {
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+        }
+        _ => "application/xml",
+    }
+}
+
+/// Rewrites a Transitional part into Strict.
+fn to_strict(text: &str, is_main: bool, prefix: &str) -> String {
+    let mut t = text
+        .replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+        )
+        .replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        )
+        .replace(NS_W, "http://purl.oclc.org/ooxml/wordprocessingml/main")
+        .replace(NS_R, "http://purl.oclc.org/ooxml/officeDocument/relationships");
+    if is_main {
+        let root = format!("<{prefix}:document ");
+        t = t.replacen(
+            &root,
+            &format!("<{prefix}:document {prefix}:conformance=\"strict\" "),
+            1,
+        );
+    }
+    t
 }
 
 fn app_props() -> String {

@@ -924,6 +924,20 @@ fn with_options(mut doc: Document, f: impl FnOnce(&mut Document)) -> Document {
     doc
 }
 
+/// Special forms of `claire.docx`, written to `generated/`: the same plan
+/// in Strict conformance (LibreOffice and Word open it; python-docx
+/// cannot), and as Flat OPC XML (what Word's `body.getOoxml()` returns).
+pub fn special() -> Vec<(&'static str, Vec<u8>)> {
+    let doc = layouts::classic(&claire());
+    vec![
+        ("generated/claire-strict.docx", doc.to_strict_bytes()),
+        (
+            "generated/claire-flat-opc.xml",
+            doc.to_flat_opc().into_bytes(),
+        ),
+    ]
+}
+
 /// Every committed clean sample, in README order.
 pub fn all() -> Vec<Sample> {
     let mut out = vec![

@@ -25,7 +25,12 @@ fn committed_samples_match_the_generator() {
         }
     }
     // Every committed .docx (and ground truth) must come from the generator.
-    for (sub, ext) in [("", "docx"), ("expected", "json")] {
+    for (sub, ext) in [
+        ("", "docx"),
+        ("expected", "json"),
+        ("generated", "docx"),
+        ("generated", "xml"),
+    ] {
         let Ok(entries) = std::fs::read_dir(committed.join(sub)) else {
             continue;
         };
