@@ -564,7 +564,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Social,
         strengths: "{Name} helps at home with laying the table and enjoys baking with {his} grandmother.",
         need: "{Name} needs to develop practical skills for everyday life: cooking, budgeting and using public transport.",
-        outcome: "By {t1}, {Name} will prepare a simple meal on {his} own at least twice a week and travel safely by public transport to a weekly community activity.",
+        outcome: "By {t1}, {Name} will prepare a simple meal on {his} own at least twice a week and travel safely and independently by public transport to a weekly community activity outside school.",
         steps: &[
             "By {ts}, {Name} will make a sandwich and a hot drink on {his} own and pay for a bus fare with the right money.",
         ],
