@@ -444,6 +444,7 @@ impl Document {
         let body = {
             let mut w = XmlWriter {
                 out: String::new(),
+                rev: 1,
                 p: self.options.prefix.clone(),
                 hyperlinks: &mut hyperlinks,
             };
@@ -706,6 +707,7 @@ impl Document {
         let mut links = Vec::new();
         let mut w = XmlWriter {
             out: String::new(),
+            rev: 1,
             p: "w".to_string(),
             hyperlinks: &mut links,
         };
@@ -819,12 +821,19 @@ pub fn esc(text: &str) -> String {
 
 struct XmlWriter<'a> {
     out: String,
+    /// Next revision id: every `w:ins`/`w:del` gets a unique one in document order.
+    rev: u32,
     /// The WordprocessingML prefix.
     p: String,
     hyperlinks: &'a mut Vec<String>,
 }
 
 impl XmlWriter<'_> {
+    fn next_rev(&mut self) -> u32 {
+        self.rev += 1;
+        self.rev - 1
+    }
+
     fn document(&mut self, doc: &Document) {
         let p = self.p.clone();
         self.out.push_str(XML_DECL);
@@ -962,11 +971,9 @@ impl XmlWriter<'_> {
                 let _ = write!(self.out, r#"<{p}:r><{p}:br {p}:type="page"/></{p}:r>"#);
             }
             Inline::Ins {
-                id,
-                author,
-                date,
-                runs,
+                author, date, runs, ..
             } => {
+                let id = self.next_rev();
                 let _ = write!(
                     self.out,
                     r#"<{p}:ins {p}:id="{id}" {p}:author="{}" {p}:date="{}">"#,
@@ -979,11 +986,9 @@ impl XmlWriter<'_> {
                 let _ = write!(self.out, "</{p}:ins>");
             }
             Inline::Del {
-                id,
-                author,
-                date,
-                runs,
+                author, date, runs, ..
             } => {
+                let id = self.next_rev();
                 let _ = write!(
                     self.out,
                     r#"<{p}:del {p}:id="{id}" {p}:author="{}" {p}:date="{}">"#,
