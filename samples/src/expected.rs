@@ -131,6 +131,7 @@ pub fn layout_of(file: &str) -> &'static str {
         "county-area-tables.docx" => "county-area-tables",
         "numbered-references.docx" | "defects-thread.docx" => "numbered-references",
         "content-controls.docx" => "content-controls",
+        "human-comments.docx" => "heading-styles + people's comments",
         "custom-numbering.docx" => "custom-numbering",
         "tracked-changes.docx" => "tracked-changes",
         "running-header.docx" => "running-header",

@@ -905,12 +905,92 @@ pub fn clean_plans() -> Vec<(&'static str, Plan)> {
         ("single-h.docx", sophie()),
         ("content-controls.docx", styled(noah(), 1)),
         ("custom-numbering.docx", styled(zain(), 2)),
+        ("human-comments.docx", freya()),
         ("tracked-changes.docx", maisie()),
         ("running-header.docx", reuben()),
         ("pfa-year10.docx", tyler()),
         ("package-document2.docx", hannah()),
         ("package-prefix.docx", leo()),
     ]
+}
+
+fn freya() -> Plan {
+    build(&Spec {
+        first: "Freya",
+        last: "Holloway",
+        preferred: "Freya",
+        dob: Date::new(3, 12, 2017),
+        year: 3,
+        pron: Pron::She,
+        status: Status::Final,
+        date: Date::new(18, 5, 2026),
+        la: "Ashcombe Borough Council",
+        setting: "Saltings Junior School",
+        school: ("Saltings Junior School", "Mainstream junior school"),
+        interests: "swimming, drawing horses and baking",
+        packages: vec!["ci-understanding", "semh-friendship", "health-sleep"],
+        budget: None,
+        people: [
+            "Dr Imogen Hartley",
+            "Tom Redfern",
+            "Dr Grace Adeyemi",
+            "Julie Penrose",
+            "Carys Lloyd",
+        ],
+    })
+}
+
+/// Freya's plan after review by people: a comment thread (a question and a
+/// reply) on a provision item, and a resolved comment on section A.
+fn freya_commented() -> Document {
+    let mut doc = layouts::heading_styles(&freya());
+    let comments = [
+        (
+            0,
+            "Helen Carter",
+            "HC",
+            "2026-05-11T09:30:00Z",
+            "Freya's parents asked whether these sessions continue in the school holidays. Please confirm with the integrated therapy team.",
+            None,
+            false,
+        ),
+        (
+            1,
+            "Megan Aldridge",
+            "MA",
+            "2026-05-12T14:05:00Z",
+            "Confirmed: term time only, as written. Home practice sheets are sent before each holiday.",
+            Some(0),
+            false,
+        ),
+        (
+            2,
+            "Tom Redfern",
+            "TR",
+            "2026-05-08T16:20:00Z",
+            "Updated with Freya's own words from the pupil voice meeting.",
+            None,
+            true,
+        ),
+    ];
+    for (id, author, initials, date, text, parent, done) in comments {
+        doc.comments.push(crate::ooxml::Comment {
+            id,
+            author: author.into(),
+            initials: initials.into(),
+            date: date.into(),
+            text: text.into(),
+            parent,
+            done,
+        });
+    }
+    let a = doc.anchor_comments(
+        "Individual speech and language therapy to develop understanding",
+        &[0, 1],
+    );
+    let b = doc.anchor_comments("\u{201c}", &[2]);
+    assert!(a && b, "comment anchors exist in Freya's plan");
+    doc
 }
 
 /// The plan with its provision sentences worded in another style.
@@ -975,6 +1055,7 @@ pub fn all() -> Vec<Sample> {
             "custom-numbering.docx",
             layouts::custom_numbering(&styled(zain(), 2)),
         ),
+        sample("human-comments.docx", freya_commented()),
         sample(
             "tracked-changes.docx",
             with_options(layouts::tracked_changes(&maisie()), |d| {
