@@ -116,6 +116,7 @@ pub const LAYOUTS: &[&str] = &[
     "numbered-references",
     "content-controls",
     "running-header",
+    "custom-numbering",
 ];
 
 pub fn render(layout: &str, plan: &Plan) -> Document {
@@ -128,6 +129,7 @@ pub fn render(layout: &str, plan: &Plan) -> Document {
         "numbered-references" => layouts::numbered_references(plan),
         "content-controls" => layouts::content_controls(plan),
         "running-header" => layouts::running_header(plan),
+        "custom-numbering" => layouts::custom_numbering(plan),
         _ => layouts::classic(plan),
     }
 }
@@ -224,7 +226,16 @@ pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
         }
     }
     let layout: &'static str = rng.pick_str(LAYOUTS);
-    let bytes = render(layout, &plan).to_bytes();
+    let mut doc = render(layout, &plan);
+    // Package variants real files show: a byte-order mark, another main
+    // part name, another namespace prefix.
+    match rng.below(20) {
+        0 => doc.options.bom = true,
+        1 => doc.options.main_part = "word/document2.xml".into(),
+        2 => doc.options.prefix = "ns0".into(),
+        _ => {}
+    }
+    let bytes = doc.to_bytes();
     CorpusPlan {
         file: format!("plan-{index:04}.docx"),
         layout,
