@@ -13,7 +13,6 @@
 use std::collections::{HashMap, HashSet};
 
 use super::items::Evidence;
-use super::vocabulary::area_of;
 use super::{AreaOfNeed, Item, Link, LinkEvidence, Plan, SectionId, ids};
 use crate::docx::Document;
 
@@ -161,29 +160,22 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
     }
 
     // Shared area-of-need sub-headings.
-    let under_heading = |item: &Item| -> Option<(AreaOfNeed, String)> {
-        let heading = item.heading.as_ref()?;
-        let area = item.area?;
-        (area_of(heading) == Some(area)).then(|| (area, heading.clone()))
+    let under: HashMap<&str, (AreaOfNeed, &str)> = evidence
+        .area_headings
+        .iter()
+        .map(|(id, area, heading)| (id.as_str(), (*area, heading.as_str())))
+        .collect();
+    let collect = |items: &mut dyn Iterator<Item = &Item>| -> Vec<(Item, AreaOfNeed, String)> {
+        items
+            .filter_map(|i| {
+                let (a, h) = under.get(i.id.as_str())?;
+                Some((i.clone(), *a, (*h).to_owned()))
+            })
+            .collect()
     };
-    let mut needs: Vec<(&Item, AreaOfNeed, String)> = Vec::new();
-    let mut outcomes: Vec<(&Item, AreaOfNeed, String)> = Vec::new();
-    let mut provision: Vec<(&Item, AreaOfNeed, String)> = Vec::new();
-    for n in &plan.needs {
-        if let Some((a, h)) = under_heading(&n.item) {
-            needs.push((&n.item, a, h));
-        }
-    }
-    for o in &plan.outcomes {
-        if let Some((a, h)) = under_heading(&o.item) {
-            outcomes.push((&o.item, a, h));
-        }
-    }
-    for p in &plan.provision {
-        if let Some((a, h)) = under_heading(&p.item) {
-            provision.push((&p.item, a, h));
-        }
-    }
+    let needs = collect(&mut plan.needs.iter().map(|n| &n.item));
+    let outcomes = collect(&mut plan.outcomes.iter().map(|o| &o.item));
+    let provision = collect(&mut plan.provision.iter().map(|p| &p.item));
     let detail = |h1: &str, h2: &str| {
         if h1.eq_ignore_ascii_case(h2) {
             format!("both under '{h1}'")
