@@ -162,14 +162,14 @@ pub fn manifest() -> Vec<Planted> {
             "thread/provision-without-need",
             THREAD,
             "F",
-            "A French club after school, in a group of 10 pupils.",
+            "French conversation lessons after school, in a group of 10 pupils.",
             "orphan provision",
         ),
         d(
             "thread/aspiration-not-reflected",
             THREAD,
             "A",
-            "Sam wants to be a chef when he grows up and cook meals for his family.",
+            "Sam wants to be a chef when he grows up and run his own restaurant.",
             "no outcome about cooking",
         ),
         // ------------------------------------------------ defects-provision
@@ -517,7 +517,7 @@ fn sam() -> Plan {
     });
     // Aspiration with no outcome.
     plan.aspirations
-        .push("Sam wants to be a chef when he grows up and cook meals for his family.".into());
+        .push("Sam wants to be a chef when he grows up and run his own restaurant.".into());
     // Speech need: a second outcome with no provision.
     {
         let ci = strand_mut(&mut plan, crate::content::CI);
@@ -542,7 +542,7 @@ fn sam() -> Plan {
         // Orphan provision.
         cl.provision.push(prov(
             "F9",
-            "A French club after school, in a group of 10 pupils",
+            "French conversation lessons after school, in a group of 10 pupils",
             "the modern languages teacher",
             "for 1 hour every Thursday during term time",
             &[],
@@ -570,7 +570,7 @@ fn sam() -> Plan {
     });
     // Outcome (with provision) that serves no need, under its own heading.
     plan.strands.push(Strand {
-        area: "Physical development".into(),
+        area: "Other outcomes agreed with the family".into(),
         kind: Kind::Education,
         strengths: String::new(),
         needs: Vec::new(),
@@ -618,6 +618,9 @@ fn sam() -> Plan {
         provision: Vec::new(),
     });
     plan.none_texts.retain(|(s, _)| *s != "D");
+    // Explicit references only: no area sub-headings that would link items
+    // by position, so each thread defect has one reading.
+    plan.area_headings = false;
     assign_ids(&mut plan);
     plan
 }

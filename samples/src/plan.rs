@@ -219,6 +219,8 @@ pub struct Plan {
     pub coordinator: String,
     /// Final plans: the date of the first annual review.
     pub review: Option<String>,
+    /// Area-of-need sub-headings in B, E and F (most templates have them).
+    pub area_headings: bool,
 }
 
 impl Plan {

@@ -231,6 +231,7 @@ pub fn build_with(spec: &Spec, ctx: &Ctx) -> Plan {
             COORDINATORS[variant(spec, 7, COORDINATORS.len())]
         ),
         review: (spec.status == Status::Final).then(|| spec.date.months_after(11).display()),
+        area_headings: true,
     };
     assign_ids(&mut plan);
     plan
