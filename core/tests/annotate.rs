@@ -580,6 +580,7 @@ fn structural_findings_anchor_to_the_heading_or_the_start() {
         heading: "Section A: All about me".into(),
         found_by: ehcp_core::plan::HeadingCue::HeadingStyle,
         paragraphs: vec![2],
+        none_statement: false,
     });
     let review = Review {
         document,

@@ -131,6 +131,7 @@ pub fn parse(text: &str) -> (Document, Plan) {
                         heading: heading.to_owned(),
                         found_by: HeadingCue::HeadingStyle,
                         paragraphs: Vec::new(),
+                        none_statement: false,
                     });
                     current = Some(plan.sections.len() - 1);
                 }
