@@ -158,7 +158,10 @@ fn show_sample_when_asked() {
         );
     }
     for n in &review.plan.needs {
-        eprintln!("NEED {} {:?}", n.item.id, n.item.text);
+        eprintln!(
+            "NEED {} {:?} heading={:?} cell={:?}",
+            n.item.id, n.item.text, n.item.heading, n.item.cell
+        );
     }
     for o in &review.plan.outcomes {
         eprintln!("OUT {} {:?} tf={:?}", o.item.id, o.item.text, o.time_frame);
