@@ -174,6 +174,34 @@ pub fn provision_fields(provision: &Provision) -> Vec<(&'static str, &str)> {
     .collect()
 }
 
+/// All the wording of a provision item: its text, any columns read apart
+/// and, for a table row, the other cells of its row ("Who", "How often").
+pub fn provision_row_text(context: &CheckContext<'_>, provision: &Provision) -> String {
+    let mut text = provision_text(provision);
+    if let Some(position) = provision.item.cell
+        && let Some(row) = context
+            .document
+            .tables
+            .get(position.table)
+            .and_then(|t| t.rows.get(position.row))
+    {
+        for (n, cell) in row.cells.iter().enumerate() {
+            if n == position.cell {
+                continue;
+            }
+            for &p in &cell.paragraphs {
+                if let Some(paragraph) = context.document.paragraphs.get(p)
+                    && !text.contains(paragraph.text.as_str())
+                {
+                    text.push('\n');
+                    text.push_str(&paragraph.text);
+                }
+            }
+        }
+    }
+    text
+}
+
 /// All the wording of a provision item: its text and any columns read apart.
 pub fn provision_text(provision: &Provision) -> String {
     let mut text = provision.item.text.clone();

@@ -233,7 +233,7 @@ impl Terms {
 }
 
 /// Builds the thread graph of a plan.
-pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph {
+pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph {
     let items = thread_items(plan);
     let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
 
@@ -302,6 +302,31 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
             stated.entry(l.to.as_str()).or_default().insert(a);
         }
         links.push(l.clone());
+    }
+    // A provision row under vertically merged need and outcome cells belongs
+    // to the need and outcome of the row above it.
+    for (from, to, detail) in merged_row_links(document, plan, &links) {
+        let (Some(&a), Some(&b)) = (kind_by_id.get(from.as_str()), kind_by_id.get(to.as_str()))
+        else {
+            continue;
+        };
+        if !seen_pairs.insert((from.clone(), to.clone())) {
+            continue;
+        }
+        if let (Some((f, _)), Some((t, _))) = (
+            items.iter().find(|(i, _)| i.id == from),
+            items.iter().find(|(i, _)| i.id == to),
+        ) {
+            stated.entry(f.id.as_str()).or_default().insert(b);
+            stated.entry(t.id.as_str()).or_default().insert(a);
+        }
+        links.push(Link {
+            from,
+            to,
+            evidence: LinkEvidence::TableRow,
+            score: 1.0,
+            detail,
+        });
     }
     let needs_partner = |id: &str, kind: Kind| !stated.get(id).is_some_and(|s| s.contains(&kind));
     // An item the plan leaves unlinked where it links the others of its kind
@@ -519,6 +544,82 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
     }
     weak_links.sort_by(|a, b| b.score.total_cmp(&a.score));
     ThreadGraph { links, weak_links }
+}
+
+/// Links for provision rows whose cells before the provision are empty
+/// (merged from the row above): the links of the nearest row above in the
+/// same table that has a provision item with links by table row or reference.
+fn merged_row_links(
+    document: &Document,
+    plan: &Plan,
+    links: &[Link],
+) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let is_stated = |l: &&Link| l.evidence != LinkEvidence::Heading;
+    for provision in &plan.provision {
+        let item = &provision.item;
+        let Some(position) = item.cell else { continue };
+        if links
+            .iter()
+            .filter(is_stated)
+            .any(|l| l.from == item.id || l.to == item.id)
+        {
+            continue;
+        }
+        let Some(row) = document
+            .tables
+            .get(position.table)
+            .and_then(|t| t.rows.get(position.row))
+        else {
+            continue;
+        };
+        let leading_empty = position.cell > 0
+            && row.cells[..position.cell.min(row.cells.len())]
+                .iter()
+                .all(|c| {
+                    c.paragraphs.iter().all(|&p| {
+                        document
+                            .paragraphs
+                            .get(p)
+                            .is_none_or(|p| p.text.trim().is_empty())
+                    })
+                });
+        if !leading_empty {
+            continue;
+        }
+        let above = plan
+            .provision
+            .iter()
+            .filter(|p| {
+                p.item
+                    .cell
+                    .is_some_and(|c| c.table == position.table && c.row < position.row)
+            })
+            .max_by_key(|p| p.item.cell.map(|c| c.row));
+        let Some(above) = above else { continue };
+        for l in links.iter().filter(is_stated) {
+            let other = if l.from == above.item.id {
+                &l.to
+            } else if l.to == above.item.id {
+                &l.from
+            } else {
+                continue;
+            };
+            if plan.provision.iter().any(|p| &p.item.id == other) {
+                continue;
+            }
+            out.push((
+                other.clone(),
+                item.id.clone(),
+                format!(
+                    "row {} continues the merged cells of row {} of the table",
+                    position.row + 1,
+                    above.item.cell.map_or(0, |c| c.row + 1)
+                ),
+            ));
+        }
+    }
+    out
 }
 
 /// The inference score of two items and why: shared thesaurus groups and
