@@ -197,6 +197,16 @@ pub fn states_links_between(plan: &Plan, a: Kind, b: Kind) -> bool {
     covered(a, b) && covered(b, a)
 }
 
+/// A strengths row or paragraph read among the needs.
+fn is_strength(item: &Item) -> bool {
+    let text = item.text.trim_start().to_ascii_lowercase();
+    text.starts_with("strength")
+        || item
+            .heading
+            .as_deref()
+            .is_some_and(|h| h.to_ascii_lowercase().contains("strength"))
+}
+
 fn has_content(item: &Item) -> bool {
     !crate::analysis::words::is_none_statement(&item.text) && words(&item.text).len() >= 3
 }
@@ -356,8 +366,10 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     }
 
     let mut terms = Terms::default();
+    // Statements of "none", labels and strengths rows take no part.
     let nodes: Vec<Node<'_>> = items
         .iter()
+        .filter(|(item, kind)| has_content(item) && !(*kind == Kind::Need && is_strength(item)))
         .map(|(item, kind)| {
             let mut ids: Vec<u32> = Vec::new();
             let mut text = item.text.clone();
@@ -664,7 +676,7 @@ fn score(
             area_note = format!("; same area: {}", x.as_str());
         }
         (Some(x), Some(y)) => {
-            miss = 1.0 - (1.0 - miss) * 0.6;
+            miss = 1.0 - (1.0 - miss) * 0.75;
             area_note = format!("; different areas: {} and {}", x.as_str(), y.as_str());
         }
         _ => {}
