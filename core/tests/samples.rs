@@ -232,7 +232,7 @@ fn generated_corpus_when_asked() {
                 *false_alarms
                     .entry(format!("{} ({layout})", f.rule))
                     .or_default() += 1;
-                if examples.len() < 40 {
+                if examples.len() < 400 {
                     examples.push(format!(
                         "{file} {layout}: {} {:?} — {}",
                         f.rule, f.quote, f.message
@@ -243,7 +243,7 @@ fn generated_corpus_when_asked() {
         for rule in planted {
             if !review.findings.iter().any(|f| f.rule == rule) {
                 *misses.entry(format!("{rule} ({layout})")).or_default() += 1;
-                if examples.len() < 40 {
+                if examples.len() < 400 {
                     examples.push(format!("{file} {layout}: MISSED {rule}"));
                 }
             }
