@@ -13,7 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use ehcp_core::docx::Document;
-use ehcp_core::plan::{ExtractOptions, Item, Plan, extract_plan};
+use ehcp_core::plan::{ExtractOptions, Item, Plan, SectionId, extract_plan};
 use ehcp_core::read_document;
 
 fn find_up(rel: &str) -> Option<PathBuf> {
@@ -287,6 +287,20 @@ fn every_sample_plan_model() {
         let document = read_document(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         let plan = extract_plan(&document, &ExtractOptions::default());
         check_invariants(&name, &document, &plan);
+        // Every sample but the one with planted structural defects has every
+        // statutory section, and the golden thread's items.
+        if name != "defects-structure" {
+            for id in SectionId::STATUTORY {
+                let found = plan.has_section(id)
+                    || (matches!(id, SectionId::H1 | SectionId::H2)
+                        && plan.has_section(SectionId::H));
+                assert!(found, "{name}: section {id} not found");
+            }
+        }
+        assert!(!plan.needs.is_empty(), "{name}: no needs");
+        assert!(!plan.outcomes.is_empty(), "{name}: no outcomes");
+        assert!(!plan.provision.is_empty(), "{name}: no provision");
+        assert!(plan.child.name.is_some(), "{name}: no child name");
         insta::assert_snapshot!(name.clone(), outline(&document, &plan));
     }
 }

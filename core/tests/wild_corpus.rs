@@ -192,11 +192,7 @@ fn count_body_paragraphs(main: &[u8]) -> Option<usize> {
                     count += 1;
                 }
             }
-            Event::Empty(e) => {
-                if skip_depth == 0 && w && e.local_name().as_ref() == "p" {
-                    count += 1;
-                }
-            }
+            Event::Empty(e) if skip_depth == 0 && w && e.local_name().as_ref() == "p" => count += 1,
             Event::End(_) => skip_depth = skip_depth.saturating_sub(1),
             Event::Eof => return Some(count),
             _ => {}
