@@ -225,6 +225,18 @@ pub fn parse(text: &str) -> (Document, Plan) {
             }
         }
     }
+    for section in &mut plan.sections {
+        let texts: Vec<&str> = section
+            .paragraphs
+            .iter()
+            .map(|&p| paragraphs[p].as_str())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        section.none_statement = !texts.is_empty()
+            && texts
+                .iter()
+                .all(|t| ehcp_core::analysis::words::is_none_statement(t));
+    }
     for chain in chains {
         for (i, from) in chain.iter().enumerate() {
             for to in &chain[i + 1..] {
