@@ -1857,10 +1857,7 @@ mod tests {
         let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(
             texts,
-            [
-                "I want to be a vet when I grow up.",
-                "Her parents would like her to make friends."
-            ]
+            ["I want to be a vet when I grow up.", "Her parents would like her to make friends."]
         );
     }
 
