@@ -40,7 +40,7 @@ use super::{
     Table, TextSegment,
 };
 use crate::error::ReadError;
-use crate::package::xml::{Namespaces, Ns, attr, int_val, on_off, resolve_ref};
+use crate::package::xml::{Namespaces, Ns, attr, attr_cow, int_val, on_off, resolve_ref};
 
 /// Most warnings kept per part (the rest are counted in the last one).
 const MAX_WARNINGS: usize = 50;
@@ -489,7 +489,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::Deleted
             }
             "fldChar" => {
-                match attr(e, "fldCharType").as_deref() {
+                match attr_cow(e, "fldCharType").as_deref() {
                     Some("begin") => {
                         self.fields.push(true);
                         self.in_code += 1;
