@@ -240,6 +240,8 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         let src = &xml[bom..];
         let mut reader = Reader::from_str(src);
         let mut names = Namespaces::default();
+        // About one paragraph per 300 bytes of WordprocessingML.
+        self.doc.paragraphs.reserve((src.len() / 300).min(20_000));
         if self.story == Story::HeaderFooter {
             self.in_body = 1;
         }

@@ -53,7 +53,7 @@ impl Namespaces {
     /// (also for empty elements, right after).
     pub fn start(&mut self, e: &BytesStart<'_>) -> Ns {
         self.depth += 1;
-        if e.attributes_raw().contains("xmlns") {
+        if has_xmlns(e.attributes_raw().as_bytes()) {
             for a in e.attributes().with_checks(false).flatten() {
                 let key: &str = a.key.as_ref();
                 let prefix = if key == "xmlns" {
@@ -71,7 +71,11 @@ impl Namespaces {
         }
         let name = e.name();
         let qname: &str = name.as_ref();
-        let prefix = qname.split_once(':').map_or("", |(p, _)| p);
+        // A byte loop: names are short and this runs for every element.
+        let prefix = match qname.bytes().position(|b| b == b':') {
+            Some(i) => &qname[..i],
+            None => "",
+        };
         self.resolve(prefix)
     }
 
@@ -104,6 +108,24 @@ impl Namespaces {
         self.cached = Some((prefix.into(), ns));
         ns
     }
+}
+
+/// Whether raw attribute text mentions `xmlns` (a cheap test run on every
+/// element before parsing its attributes for declarations).
+fn has_xmlns(raw: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 5 <= raw.len() {
+        if raw[i] == b'x'
+            && raw[i + 1] == b'm'
+            && raw[i + 2] == b'l'
+            && raw[i + 3] == b'n'
+            && raw[i + 4] == b's'
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Normalises a resolved namespace.
