@@ -150,7 +150,12 @@ fn show_sample_when_asked() {
     let Ok(file) = std::env::var("EHCP_SAMPLE") else {
         return;
     };
-    let review = check(&file);
+    let review = if file.starts_with('/') {
+        let bytes = std::fs::read(&file).expect("file");
+        ehcp_core::check(&bytes, &Config::default()).expect("readable")
+    } else {
+        check(&file)
+    };
     for p in &review.plan.provision {
         eprintln!(
             "PROV {} {:?} | who={:?} freq={:?} dur={:?} group={:?} what={:?} cell={:?}",
@@ -158,10 +163,20 @@ fn show_sample_when_asked() {
         );
     }
     for n in &review.plan.needs {
-        eprintln!("NEED {} {:?}", n.item.id, n.item.text);
+        eprintln!(
+            "NEED {} {:?} heading={:?} cell={:?}",
+            n.item.id, n.item.text, n.item.heading, n.item.cell
+        );
     }
     for o in &review.plan.outcomes {
-        eprintln!("OUT {} {:?} tf={:?}", o.item.id, o.item.text, o.time_frame);
+        let list = o
+            .item
+            .first_paragraph()
+            .and_then(|p| review.document.paragraphs[p].list.clone());
+        eprintln!(
+            "OUT {} {:?} tf={:?} term={:?} list={:?}",
+            o.item.id, o.item.text, o.time_frame, o.term, list
+        );
     }
     for a in &review.plan.aspirations {
         eprintln!("ASP {} {:?}", a.id, a.text);
@@ -178,4 +193,65 @@ fn show_sample_when_asked() {
     for l in &review.thread.weak_links {
         eprintln!("WEAK {} -> {} {:.2} {}", l.from, l.to, l.score, l.detail);
     }
+}
+
+/// Generated plans (`make-samples --corpus DIR`): plans with nothing planted
+/// raise no errors or warnings, and each planted rule fires. Runs when
+/// `EHCP_CORPUS_DIR` points at such a folder (its `corpus.tsv` lists them).
+#[test]
+fn generated_corpus_when_asked() {
+    let Ok(dir) = std::env::var("EHCP_CORPUS_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let tsv = std::fs::read_to_string(dir.join("corpus.tsv")).expect("corpus.tsv");
+    let mut false_alarms: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut misses: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut examples: Vec<String> = Vec::new();
+    let mut plans = 0;
+    for line in tsv.lines().skip(1) {
+        let mut cells = line.split('\t');
+        let (Some(file), Some(layout)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let planted: Vec<&str> = cells
+            .next()
+            .unwrap_or("")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let bytes = std::fs::read(dir.join(file)).expect("plan");
+        let review = ehcp_core::check(&bytes, &Config::default()).expect("readable");
+        plans += 1;
+        for f in review
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Info)
+        {
+            if !planted.contains(&f.rule) {
+                *false_alarms
+                    .entry(format!("{} ({layout})", f.rule))
+                    .or_default() += 1;
+                if examples.len() < 400 {
+                    examples.push(format!(
+                        "{file} {layout}: {} {:?} — {}",
+                        f.rule, f.quote, f.message
+                    ));
+                }
+            }
+        }
+        for rule in planted {
+            if !review.findings.iter().any(|f| f.rule == rule) {
+                *misses.entry(format!("{rule} ({layout})")).or_default() += 1;
+                if examples.len() < 400 {
+                    examples.push(format!("{file} {layout}: MISSED {rule}"));
+                }
+            }
+        }
+    }
+    assert!(
+        false_alarms.is_empty() && misses.is_empty(),
+        "{plans} plans\nfalse alarms: {false_alarms:#?}\nmisses: {misses:#?}\n{}",
+        examples.join("\n")
+    );
 }

@@ -322,3 +322,45 @@ fn outline_of_files_named_in_env() {
         check_invariants(path, &document, &plan);
     }
 }
+
+/// Over a generated corpus (`make-samples --corpus DIR`, then
+/// `EHCP_CORPUS=DIR`): every plan without a planted structural defect has
+/// every section, a child's name and items of the golden thread.
+#[test]
+#[ignore = "needs a generated corpus in EHCP_CORPUS"]
+fn generated_corpus_plans_have_every_section() {
+    let Ok(dir) = std::env::var("EHCP_CORPUS") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let tsv = std::fs::read_to_string(dir.join("corpus.tsv")).expect("corpus.tsv");
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for line in tsv.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, layout, defects) = (cols[0], cols[1], cols.get(2).copied().unwrap_or(""));
+        let bytes = std::fs::read(dir.join(file)).expect("plan");
+        let document = read_document(&bytes).expect("document");
+        let plan = extract_plan(&document, &ExtractOptions::default());
+        check_invariants(file, &document, &plan);
+        count += 1;
+        if !defects.contains("structure/") {
+            for id in SectionId::STATUTORY {
+                let found = plan.has_section(id)
+                    || (matches!(id, SectionId::H1 | SectionId::H2)
+                        && plan.has_section(SectionId::H));
+                if !found {
+                    problems.push(format!("{file} ({layout}): no section {id}"));
+                }
+            }
+        }
+        if plan.needs.is_empty() || plan.outcomes.is_empty() || plan.provision.is_empty() {
+            problems.push(format!("{file} ({layout}): thread items missing"));
+        }
+        if plan.child.name.is_none() {
+            problems.push(format!("{file} ({layout}): no child name"));
+        }
+    }
+    assert!(count > 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

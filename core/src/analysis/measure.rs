@@ -26,6 +26,7 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
           | \bphase\s+(?:one|two|three|four|five|six)\b
           | \b(?:grade|gcse|entry\s+level|functional\s+skills)\b
           | \b(?:once|twice|{NUMBER}\s+times)\s+(?:a|per|each|every|in\s+a)\s+\w+
+          | \b(?:once|twice|thrice)\b
           | \b(?:each|every)\s+(?:day|week|lesson|session|morning|time)\b
           | \b(?:daily|weekly|consistently|every\s+time|on\s+every\s+occasion|all\s+(?:of\s+the\s+)?(?:the\s+)?time)\b
           | \bon\s+{NUMBER}\s+(?:consecutive\s+)?(?:occasions|days|weeks|sessions)\b
@@ -76,6 +77,32 @@ pub fn measures(text: &str) -> Vec<Span> {
             !(lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("half "))
         })
         .collect()
+}
+
+static VAGUE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(
+        r"\b(?:will|to|should|can)\s+(?:continue\s+to\s+|be\s+able\s+to\s+|begin\s+to\s+|start\s+to\s+)?(?:
+            be\s+(?:more|less|better|happier|calmer|increasingly|much)\b
+          | feel\b | improve\b | develop\b | increase\b | progress\b
+          | make\s+(?:good\s+|expected\s+|further\s+|some\s+|better\s+)?progress\b
+          | become\s+(?:more|less|better|increasingly)\b
+          | understand\b | be\s+aware\b | gain\b | build\b | enjoy\b | grow\b
+          | work\s+(?:on|towards)\b | have\s+(?:improved|better|more|increased|greater)\b
+          | be\s+confident\b | cope\b | engage\b | extend\b | consolidate\b | strengthen\b
+          | achieve\s+(?:his|her|their)\s+(?:full\s+)?potential\b | reach\s+(?:his|her|their)\s+potential\b
+          | be\s+supported\b | access\b
+        )",
+    )
+    .case_insensitive(true)
+    .ignore_whitespace(true)
+    .build()
+    .expect("vague change regex")
+});
+
+/// The wording of an outcome that promises a change of degree without a
+/// measure: "will improve", "will feel more", "will make good progress".
+pub fn vague_change(text: &str) -> Option<Span> {
+    VAGUE_CHANGE.find(text).map(|m| Span::new(text, m.range()))
 }
 
 /// True when `text` gives a way to tell whether it was achieved.

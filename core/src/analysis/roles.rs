@@ -12,6 +12,7 @@ pub const ROLE_ABBREVIATIONS: &[&str] = &[
     "LSA",
     "HLTA",
     "SSA",
+    "SNA",
     "SaLT",
     "SALT",
     "SLT",
@@ -78,6 +79,7 @@ mod tests {
             "a specialist teacher for autism",
             "the dyslexia specialist",
             "a job coach",
+            "delivered by the SNA",
         ] {
             assert!(names_provider(text, &lexicon), "{text}");
         }

@@ -1362,7 +1362,7 @@ fn column_id(text: &str, section: SectionId) -> String {
 /// A cell that only names other items: "E1, E3", "Need 2", "B1 and B4".
 fn is_reference_list(text: &str) -> bool {
     static REFS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
+        Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
     });
     REFS.is_match(text)
 }
@@ -1857,7 +1857,10 @@ mod tests {
         let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["I want to be a vet when I grow up.", "Her parents would like her to make friends."]
+            [
+                "I want to be a vet when I grow up.",
+                "Her parents would like her to make friends."
+            ]
         );
     }
 

@@ -749,7 +749,10 @@ mod tests {
     fn letter_columns_beside_the_content_and_bold_numbered_titles() {
         let doc = DocBuilder::new()
             .table(&[
-                &["B", "Special educational needs\nClaire needs help with reading."],
+                &[
+                    "B",
+                    "Special educational needs\nClaire needs help with reading.",
+                ],
                 &["E", "Outcomes\nClaire will read by July 2026."],
             ])
             .item("3.", "Special Educational Provision")

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::RuleDoc;
-use crate::analysis::words::{is_none_statement, sentences, words};
+use crate::analysis::words::{is_none_statement, words};
 use crate::finding::{Finding, Location};
 use crate::plan::{Item, Provision, Section, SectionId};
 use crate::review::CheckContext;
@@ -41,18 +41,23 @@ pub fn locate(
 }
 
 /// The range of `item.text` that stands for the whole item: its first
-/// sentence (within its first paragraph), trimmed.
+/// paragraph, trimmed, without the plan's own label ("B3 ", "E1.1:", "F2.").
 pub fn item_head(item: &Item) -> Range<usize> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\(?(?:[A-K]|H[12])\d+(?:\.\d+)*\)?[:.)]?\s+").expect("label regex")
+    });
     let first_line_end = item
         .spans
         .get(1)
         .map_or(item.text.len(), |s| s.item_offset.saturating_sub(1));
     let first_line_end = first_line_end.min(item.text.len());
-    let head = sentences(&item.text[..first_line_end])
-        .into_iter()
-        .next()
-        .unwrap_or(0..first_line_end);
-    trim_range(&item.text, head)
+    let mut head = trim_range(&item.text, 0..first_line_end);
+    if let Some(m) = LABEL.find(&item.text[head.clone()])
+        && m.end() < head.len()
+    {
+        head.start += m.end();
+    }
+    head
 }
 
 /// `range` without leading and trailing white space.
@@ -169,6 +174,34 @@ pub fn provision_fields(provision: &Provision) -> Vec<(&'static str, &str)> {
     .collect()
 }
 
+/// All the wording of a provision item: its text, any columns read apart
+/// and, for a table row, the other cells of its row ("Who", "How often").
+pub fn provision_row_text(context: &CheckContext<'_>, provision: &Provision) -> String {
+    let mut text = provision_text(provision);
+    if let Some(position) = provision.item.cell
+        && let Some(row) = context
+            .document
+            .tables
+            .get(position.table)
+            .and_then(|t| t.rows.get(position.row))
+    {
+        for (n, cell) in row.cells.iter().enumerate() {
+            if n == position.cell {
+                continue;
+            }
+            for &p in &cell.paragraphs {
+                if let Some(paragraph) = context.document.paragraphs.get(p)
+                    && !text.contains(paragraph.text.as_str())
+                {
+                    text.push('\n');
+                    text.push_str(&paragraph.text);
+                }
+            }
+        }
+    }
+    text
+}
+
 /// All the wording of a provision item: its text and any columns read apart.
 pub fn provision_text(provision: &Provision) -> String {
     let mut text = provision.item.text.clone();
@@ -211,7 +244,11 @@ pub fn is_substantive(item: &Item) -> bool {
         && all.len() >= 3
         && content >= 2
         && !(matches!(item.section, SectionId::B | SectionId::C | SectionId::D)
-            && STRENGTHS.is_match(&item.text))
+            && (STRENGTHS.is_match(&item.text)
+                || item.heading.as_deref().is_some_and(|h| {
+                    let h = h.trim().to_ascii_lowercase();
+                    h.contains("strength") || h.contains("working well")
+                })))
 }
 
 /// `text` cut to at most `max` characters, on a word boundary, with "…".

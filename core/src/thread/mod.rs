@@ -25,6 +25,10 @@ pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
 /// Inferred candidates below this score are not kept at all.
 pub const WEAK_LINK_FLOOR: f32 = 0.2;
 
+/// The score an inferred link needs when one of its items is left unlinked
+/// in a plan that links the others of its kind itself.
+pub const GAP_THRESHOLD: f32 = 0.7;
+
 /// Inferred links never claim the certainty of a stated one.
 const INFERRED_CEILING: f32 = 0.95;
 
@@ -153,12 +157,54 @@ pub fn stated_coverage(plan: &Plan, from: Kind, to: Kind) -> Option<f32> {
     Some(linked as f32 / candidates.len() as f32)
 }
 
+/// The share of the plan's items of `kind` that the document links, by
+/// reference or table row, to any need, outcome or provision.
+pub fn stated_coverage_any(plan: &Plan, kind: Kind) -> Option<f32> {
+    let items = thread_items(plan);
+    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+    let candidates: Vec<&Item> = items
+        .iter()
+        .filter(|(i, k)| *k == kind && has_content(i))
+        .map(|(i, _)| *i)
+        .collect();
+    if candidates.len() < 2 {
+        return None;
+    }
+    let thread_kind = |id: &str| {
+        kind_by_id
+            .get(id)
+            .is_some_and(|k| *k != Kind::Aspiration && *k != kind)
+    };
+    let linked = candidates
+        .iter()
+        .filter(|i| {
+            plan.links
+                .iter()
+                .filter(|l| l.evidence != LinkEvidence::Heading)
+                .any(|l| {
+                    (l.from == i.id && thread_kind(&l.to)) || (l.to == i.id && thread_kind(&l.from))
+                })
+        })
+        .count();
+    Some(linked as f32 / candidates.len() as f32)
+}
+
 /// True when the document itself links items of the two kinds, both ways,
 /// for most of them (at least 60%): then a missing link between them is a
 /// gap in the plan to report, not something to guess from the words.
 pub fn states_links_between(plan: &Plan, a: Kind, b: Kind) -> bool {
     let covered = |x, y| stated_coverage(plan, x, y).is_some_and(|c| c >= 0.6);
     covered(a, b) && covered(b, a)
+}
+
+/// A strengths row or paragraph read among the needs.
+fn is_strength(item: &Item) -> bool {
+    let text = item.text.trim_start().to_ascii_lowercase();
+    text.starts_with("strength")
+        || item
+            .heading
+            .as_deref()
+            .is_some_and(|h| h.to_ascii_lowercase().contains("strength"))
 }
 
 fn has_content(item: &Item) -> bool {
@@ -197,30 +243,112 @@ impl Terms {
 }
 
 /// Builds the thread graph of a plan.
-pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph {
+pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph {
     let items = thread_items(plan);
     let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
 
-    let mut links: Vec<Link> = Vec::new();
-    let mut seen_pairs: HashSet<(String, String)> = HashSet::new();
-    for l in &plan.links {
-        if seen_pairs.insert((l.from.clone(), l.to.clone())) {
-            links.push(l.clone());
+    // How systematically the plan links each kind to each other kind by
+    // reference or table row (not by shared headings).
+    const KINDS: [Kind; 4] = [Kind::Aspiration, Kind::Need, Kind::Outcome, Kind::Provision];
+    let mut coverage: HashMap<(Kind, Kind), f32> = HashMap::new();
+    for a in KINDS {
+        for b in KINDS {
+            if a != b {
+                if let Some(c) = stated_coverage(plan, a, b) {
+                    coverage.insert((a, b), c);
+                }
+            }
         }
     }
+    let covered = |a: Kind, b: Kind| coverage.get(&(a, b)).is_some_and(|c| *c >= 0.6);
+    let mut any_coverage: HashMap<Kind, f32> = HashMap::new();
+    for kind in [Kind::Need, Kind::Outcome, Kind::Provision] {
+        if let Some(c) = stated_coverage_any(plan, kind) {
+            any_coverage.insert(kind, c);
+        }
+    }
+    let covered_any = |kind: Kind| any_coverage.get(&kind).is_some_and(|c| *c >= 0.6);
+    let both_ways = |a: Kind, b: Kind| covered(a, b) && covered(b, a);
+    let pair_stated = |a: Kind, b: Kind| match (a.min(b), a.max(b)) {
+        (Kind::Need, Kind::Provision) => {
+            both_ways(Kind::Need, Kind::Provision)
+                || (both_ways(Kind::Need, Kind::Outcome)
+                    && both_ways(Kind::Outcome, Kind::Provision))
+        }
+        (x, y) => x != Kind::Aspiration && both_ways(x, y),
+    };
 
+    let mut links: Vec<Link> = Vec::new();
+    let mut weak_links: Vec<Link> = Vec::new();
+    let mut seen_pairs: HashSet<(String, String)> = HashSet::new();
     // Which kinds each item is already linked to by the document.
     let mut stated: HashMap<&str, HashSet<Kind>> = HashMap::new();
     for l in &plan.links {
-        if let (Some(&a), Some(&b)) = (
-            kind_by_id.get(l.from.as_str()),
-            kind_by_id.get(l.to.as_str()),
-        ) {
+        if !seen_pairs.insert((l.from.clone(), l.to.clone())) {
+            continue;
+        }
+        let kinds = (
+            kind_by_id.get(l.from.as_str()).copied(),
+            kind_by_id.get(l.to.as_str()).copied(),
+        );
+        // A shared sub-heading links a whole area; where the plan links these
+        // kinds item by item, it is not taken as a link of its own.
+        if l.evidence == LinkEvidence::Heading {
+            if let (Some(a), Some(b)) = kinds {
+                if pair_stated(a, b) {
+                    let mut weak = l.clone();
+                    weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
+                    weak.detail = format!(
+                        "{} (the plan links these items by reference elsewhere, so a shared heading alone does not count)",
+                        l.detail
+                    );
+                    weak_links.push(weak);
+                    continue;
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = kinds {
             stated.entry(l.from.as_str()).or_default().insert(b);
             stated.entry(l.to.as_str()).or_default().insert(a);
         }
+        links.push(l.clone());
+    }
+    // A provision row under vertically merged need and outcome cells belongs
+    // to the need and outcome of the row above it.
+    for (from, to, detail) in merged_row_links(document, plan, &links) {
+        let (Some(&a), Some(&b)) = (kind_by_id.get(from.as_str()), kind_by_id.get(to.as_str()))
+        else {
+            continue;
+        };
+        if !seen_pairs.insert((from.clone(), to.clone())) {
+            continue;
+        }
+        if let (Some((f, _)), Some((t, _))) = (
+            items.iter().find(|(i, _)| i.id == from),
+            items.iter().find(|(i, _)| i.id == to),
+        ) {
+            stated.entry(f.id.as_str()).or_default().insert(b);
+            stated.entry(t.id.as_str()).or_default().insert(a);
+        }
+        links.push(Link {
+            from,
+            to,
+            evidence: LinkEvidence::TableRow,
+            score: 1.0,
+            detail,
+        });
     }
     let needs_partner = |id: &str, kind: Kind| !stated.get(id).is_some_and(|s| s.contains(&kind));
+    // An item the plan leaves unlinked where it links the others of its kind
+    // is a gap to report, not a partner to guess.
+    let unlinked = |id: &str| {
+        stated
+            .get(id)
+            .is_none_or(|kinds| kinds.iter().all(|k| *k == Kind::Aspiration))
+    };
+    let is_gap = |id: &str, own: Kind, other: Kind| {
+        needs_partner(id, other) && (covered(own, other) || (unlinked(id) && covered_any(own)))
+    };
 
     // The child's own names link everything: leave them out.
     let mut excluded: HashSet<String> = HashSet::new();
@@ -238,8 +366,10 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
     }
 
     let mut terms = Terms::default();
+    // Statements of "none", labels and strengths rows take no part.
     let nodes: Vec<Node<'_>> = items
         .iter()
+        .filter(|(item, kind)| has_content(item) && !(*kind == Kind::Need && is_strength(item)))
         .map(|(item, kind)| {
             let mut ids: Vec<u32> = Vec::new();
             let mut text = item.text.clone();
@@ -313,7 +443,6 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
         }
     }
 
-    let mut weak_links: Vec<Link> = Vec::new();
     for (from_kind, to_kind) in [
         (Kind::Aspiration, Kind::Outcome),
         (Kind::Aspiration, Kind::Need),
@@ -322,16 +451,7 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
         (Kind::Need, Kind::Provision),
     ] {
         // Where the plan states these links itself, it is read as written.
-        let stated_by_plan = match (from_kind, to_kind) {
-            (Kind::Aspiration, _) => false,
-            (Kind::Need, Kind::Provision) => {
-                states_links_between(plan, Kind::Need, Kind::Provision)
-                    || (states_links_between(plan, Kind::Need, Kind::Outcome)
-                        && states_links_between(plan, Kind::Outcome, Kind::Provision))
-            }
-            (x, y) => states_links_between(plan, x, y),
-        };
-        if stated_by_plan {
+        if pair_stated(from_kind, to_kind) {
             continue;
         }
         // Every scored pair (from index, to index, score, detail).
@@ -341,7 +461,6 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
             .enumerate()
             .filter(|(_, n)| n.kind == from_kind)
         {
-            let x_needs = needs_partner(&node.item.id, to_kind);
             let mut candidates: Vec<usize> = node
                 .terms
                 .iter()
@@ -353,11 +472,21 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
             candidates.dedup();
             for y in candidates {
                 let other = &nodes[y];
-                if !x_needs && !needs_partner(&other.item.id, from_kind) {
+                // The later item in the thread (the outcome of a need, the
+                // provision of an outcome) must lack a stated link of this
+                // kind: a provision row that names its outcomes supports
+                // those, not others that look alike. The earlier item may
+                // have others (a need met by several provision items).
+                if !needs_partner(&other.item.id, from_kind) {
                     continue;
                 }
+                // An item the plan leaves unlinked among linked ones is only
+                // linked by a strong match of content, never weakly.
+                let gap = is_gap(&node.item.id, from_kind, to_kind)
+                    || is_gap(&other.item.id, to_kind, from_kind);
+                let floor = if gap { GAP_THRESHOLD } else { WEAK_LINK_FLOOR };
                 if let Some((score, detail)) = score(node, other, &terms, lexicon, &weight)
-                    && score >= WEAK_LINK_FLOOR
+                    && score >= floor
                 {
                     scored.push((x, y, score, detail));
                 }
@@ -429,6 +558,82 @@ pub fn link(_document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph
     ThreadGraph { links, weak_links }
 }
 
+/// Links for provision rows whose cells before the provision are empty
+/// (merged from the row above): the links of the nearest row above in the
+/// same table that has a provision item with links by table row or reference.
+fn merged_row_links(
+    document: &Document,
+    plan: &Plan,
+    links: &[Link],
+) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let is_stated = |l: &&Link| l.evidence != LinkEvidence::Heading;
+    for provision in &plan.provision {
+        let item = &provision.item;
+        let Some(position) = item.cell else { continue };
+        if links
+            .iter()
+            .filter(is_stated)
+            .any(|l| l.from == item.id || l.to == item.id)
+        {
+            continue;
+        }
+        let Some(row) = document
+            .tables
+            .get(position.table)
+            .and_then(|t| t.rows.get(position.row))
+        else {
+            continue;
+        };
+        let leading_empty = position.cell > 0
+            && row.cells[..position.cell.min(row.cells.len())]
+                .iter()
+                .all(|c| {
+                    c.paragraphs.iter().all(|&p| {
+                        document
+                            .paragraphs
+                            .get(p)
+                            .is_none_or(|p| p.text.trim().is_empty())
+                    })
+                });
+        if !leading_empty {
+            continue;
+        }
+        let above = plan
+            .provision
+            .iter()
+            .filter(|p| {
+                p.item
+                    .cell
+                    .is_some_and(|c| c.table == position.table && c.row < position.row)
+            })
+            .max_by_key(|p| p.item.cell.map(|c| c.row));
+        let Some(above) = above else { continue };
+        for l in links.iter().filter(is_stated) {
+            let other = if l.from == above.item.id {
+                &l.to
+            } else if l.to == above.item.id {
+                &l.from
+            } else {
+                continue;
+            };
+            if plan.provision.iter().any(|p| &p.item.id == other) {
+                continue;
+            }
+            out.push((
+                other.clone(),
+                item.id.clone(),
+                format!(
+                    "row {} continues the merged cells of row {} of the table",
+                    position.row + 1,
+                    above.item.cell.map_or(0, |c| c.row + 1)
+                ),
+            ));
+        }
+    }
+    out
+}
+
 /// The inference score of two items and why: shared thesaurus groups and
 /// shared (weighted) stems combined as independent evidence, nudged up by a
 /// shared area of need and down by different areas.
@@ -471,7 +676,7 @@ fn score(
             area_note = format!("; same area: {}", x.as_str());
         }
         (Some(x), Some(y)) => {
-            miss = 1.0 - (1.0 - miss) * 0.6;
+            miss = 1.0 - (1.0 - miss) * 0.75;
             area_note = format!("; different areas: {} and {}", x.as_str(), y.as_str());
         }
         _ => {}

@@ -131,6 +131,7 @@ pub fn parse(text: &str) -> (Document, Plan) {
                         heading: heading.to_owned(),
                         found_by: HeadingCue::HeadingStyle,
                         paragraphs: Vec::new(),
+                        none_statement: false,
                     });
                     current = Some(plan.sections.len() - 1);
                 }
@@ -223,6 +224,18 @@ pub fn parse(text: &str) -> (Document, Plan) {
                 })
             }
         }
+    }
+    for section in &mut plan.sections {
+        let texts: Vec<&str> = section
+            .paragraphs
+            .iter()
+            .map(|&p| paragraphs[p].as_str())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        section.none_statement = !texts.is_empty()
+            && texts
+                .iter()
+                .all(|t| ehcp_core::analysis::words::is_none_statement(t));
     }
     for chain in chains {
         for (i, from) in chain.iter().enumerate() {

@@ -29,14 +29,13 @@ fn date_in_row_or_section(
 ) -> Option<(usize, std::ops::Range<usize>)> {
     let document = context.document;
     let mut candidates: Vec<usize> = Vec::new();
-    if let Some(position) = item.cell {
-        if let Some(row) = document
+    if let Some(position) = item.cell
+        && let Some(row) = document
             .tables
             .get(position.table)
             .and_then(|t| t.rows.get(position.row))
-        {
-            candidates.extend(row.cells.iter().flat_map(|c| c.paragraphs.iter().copied()));
-        }
+    {
+        candidates.extend(row.cells.iter().flat_map(|c| c.paragraphs.iter().copied()));
     }
     for section in context.plan.sections_with(SectionId::K) {
         candidates.extend(section.paragraphs.iter().copied());

@@ -30,11 +30,21 @@ impl Rule for NotMeasurable {
             if !is_substantive(item) || measure::is_measurable(&item.text) {
                 continue;
             }
+            // A concrete task ("explain his medication to his tutor") is
+            // achieved or not; an outcome is unmeasurable when it promises a
+            // change of degree ("improve", "feel more", "make progress").
+            let Some(vague) = measure::vague_change(&item.text) else {
+                continue;
+            };
             let mut f = at_item(&DOC, context, item, None);
             f.message = format!(
                 "Outcome {} gives no way to tell whether it has been achieved.",
                 describe(item)
             );
+            f.message.push_str(&format!(
+                " \"{}\" says it will change, not by how much.",
+                vague.text
+            ));
             f.help = "Say how progress will be seen: a count (\"read 100 high-frequency words\"), a frequency (\"in 4 out of 5 sessions\"), a level or score, or a condition (\"independently\", \"with no more than one prompt\").".into();
             findings.push(f);
         }

@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::provision::{is_equipment, missing_parts, rewrite_pattern};
 use crate::rules::support::{
-    at_item, at_paragraph, describe, field_location, is_substantive, provision_text,
+    at_item, at_paragraph, describe, field_location, is_substantive, provision_row_text,
 };
 use crate::rules::{Rule, RuleDoc};
 
@@ -33,7 +33,7 @@ impl Rule for NotQuantified {
             if !is_substantive(item) {
                 continue;
             }
-            let full = provision_text(provision);
+            let full = provision_row_text(context, provision);
             if quantity::is_quantified(&full) {
                 continue;
             }

@@ -4,7 +4,7 @@ use crate::analysis::roles;
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::provision::is_equipment;
-use crate::rules::support::{at_item, describe, is_substantive, provision_text};
+use crate::rules::support::{at_item, describe, is_substantive, provision_row_text};
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -31,7 +31,7 @@ impl Rule for ProviderUnspecified {
             if !is_substantive(item) {
                 continue;
             }
-            let full = provision_text(provision);
+            let full = provision_row_text(context, provision);
             if roles::names_provider(&full, context.lexicon) {
                 continue;
             }

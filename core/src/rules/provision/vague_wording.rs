@@ -8,7 +8,7 @@ use crate::rules::provision::{
     delegated_decision, missing_parts, rewrite_pattern, unilateral_change,
 };
 use crate::rules::support::{
-    at_item, at_paragraph, field_location, is_substantive, provision_fields, provision_text,
+    at_item, at_paragraph, field_location, is_substantive, provision_fields, provision_row_text,
 };
 use crate::rules::{Rule, RuleDoc};
 
@@ -93,7 +93,7 @@ impl Rule for VagueWording {
             if !is_substantive(item) {
                 continue;
             }
-            let full = provision_text(provision);
+            let full = provision_row_text(context, provision);
             let names_role = roles::names_provider(&full, lexicon);
             // Phrases the delegated-decision and unilateral-change rules report.
             let mut taken = delegated_decision::matches(&item.text);

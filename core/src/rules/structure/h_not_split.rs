@@ -1,5 +1,9 @@
 //! `structure/h-not-split`: one "H" section with no separate H1 and H2.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::finding::{Finding, Severity};
 use crate::plan::SectionId;
 use crate::review::CheckContext;
@@ -15,6 +19,14 @@ pub static DOC: RuleDoc = RuleDoc {
     example: "Section H: Social care provision — Short breaks one weekend a month; a personal assistant 4 hours a week.",
     fix: "Section H1: Social care provision under section 2 CSDPA 1970 — a personal assistant 4 hours a week. Section H2: Other social care provision — short breaks one weekend a month.",
 };
+
+static H1_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bH1\b|section\s+2\s+of\s+the\s+chronically\s+sick|\bCSDPA\b|chronically\s+sick\s+and\s+disabled\s+persons")
+        .expect("h1 regex")
+});
+static H2_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bH2\b|other\s+social\s+care\s+provision").expect("h2 regex")
+});
 
 #[derive(Debug)]
 pub struct HNotSplit;
@@ -32,6 +44,23 @@ impl Rule for HNotSplit {
         let Some(section) = plan.sections_with(SectionId::H).next() else {
             return;
         };
+        // A single H that separates the two itself (sub-headings or
+        // paragraphs naming section 2 of the CSDPA 1970 and the other
+        // provision) identifies both.
+        let text: String = plan
+            .sections_with(SectionId::H)
+            .flat_map(|s| {
+                s.heading_paragraph
+                    .into_iter()
+                    .chain(s.paragraphs.iter().copied())
+            })
+            .filter_map(|p| context.document.paragraphs.get(p))
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if H1_MARK.is_match(&text) && H2_MARK.is_match(&text) {
+            return;
+        }
         let mut f = if section.heading_paragraph.is_some() {
             at_section(&DOC, context, section)
         } else {

@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, describe, is_substantive};
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{linked_of, parent_outcome, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -32,6 +32,21 @@ impl Rule for OutcomeWithoutNeed {
         for outcome in &context.plan.outcomes {
             let item = &outcome.item;
             if !is_substantive(item) || !linked_of(context, &item.id, Kind::Need, None).is_empty() {
+                continue;
+            }
+            // A step towards an outcome serves that outcome's need, and an
+            // outcome serves the needs its own steps are linked to.
+            if parent_outcome(context, &item.id)
+                .is_some_and(|p| !linked_of(context, &p.id, Kind::Need, None).is_empty())
+            {
+                continue;
+            }
+            let step_linked = context.plan.outcomes.iter().any(|o| {
+                o.item.id != item.id
+                    && parent_outcome(context, &o.item.id).is_some_and(|p| p.id == item.id)
+                    && !linked_of(context, &o.item.id, Kind::Need, None).is_empty()
+            });
+            if step_linked {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);

@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, describe, is_substantive, shorten};
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{linked_of, parent_outcome, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -30,21 +30,30 @@ impl Rule for OutcomeWithoutProvision {
             return;
         }
         // A plan that links provision to outcomes itself must do so for each.
-        let through_need_counts =
-            crate::thread::stated_coverage(context.plan, Kind::Outcome, Kind::Provision)
-                .is_none_or(|c| c < 0.6);
+        let systematic =
+            |a, b| crate::thread::stated_coverage(context.plan, a, b).is_some_and(|c| c >= 0.6);
+        let through_need_counts = !systematic(Kind::Outcome, Kind::Provision)
+            && !systematic(Kind::Provision, Kind::Outcome);
+        // Provision supports an outcome directly, or through the need it
+        // serves (unless that provision names outcomes of its own).
+        let supported = |id: &str| {
+            !linked_of(context, id, Kind::Provision, None).is_empty()
+                || linked_of(context, id, Kind::Need, None).iter().any(|n| {
+                    linked_of(context, &n.id, Kind::Provision, None)
+                        .iter()
+                        .any(|p| {
+                            through_need_counts
+                                || linked_of(context, &p.id, Kind::Outcome, None).is_empty()
+                        })
+                })
+        };
         for outcome in &context.plan.outcomes {
             let item = &outcome.item;
-            if !is_substantive(item) {
+            if !is_substantive(item) || supported(&item.id) {
                 continue;
             }
-            let direct = !linked_of(context, &item.id, Kind::Provision, None).is_empty();
-            // Provision for the need the outcome serves also supports it.
-            let through_need = through_need_counts
-                && linked_of(context, &item.id, Kind::Need, None)
-                    .iter()
-                    .any(|n| !linked_of(context, &n.id, Kind::Provision, None).is_empty());
-            if direct || through_need {
+            // A step is supported by the provision of the outcome it leads to.
+            if parent_outcome(context, &item.id).is_some_and(|p| supported(&p.id)) {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);
