@@ -21,6 +21,7 @@ pub const PLAN_SCHEMA: &str = "ehcp-plan/1";
 /// `ehcp check --format json`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckReport {
     pub schema: String,
     pub file: String,
@@ -34,6 +35,7 @@ pub struct CheckReport {
 /// `ehcp extract`: the plan model.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExtractReport {
     pub schema: String,
     pub file: String,
@@ -42,6 +44,7 @@ pub struct ExtractReport {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanJson {
     pub child: ChildJson,
     /// "draft", "final" or "unknown".
@@ -68,6 +71,7 @@ pub struct PlanJson {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChildJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -83,6 +87,7 @@ pub struct ChildJson {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SectionJson {
     pub id: String,
     pub heading: String,
@@ -96,6 +101,7 @@ pub struct SectionJson {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParagraphJson {
     pub index: usize,
     pub text: String,
@@ -104,6 +110,7 @@ pub struct ParagraphJson {
 /// A need, outcome, provision, aspiration, placement, budget or advice item.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemJson {
     pub id: String,
     pub section: String,
@@ -142,6 +149,7 @@ pub struct ItemJson {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LinkJson {
     pub from: String,
     pub to: String,
@@ -155,6 +163,7 @@ pub struct LinkJson {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FindingJson {
     pub rule: String,
     /// "error", "warning" or "info".
@@ -180,6 +189,7 @@ pub struct FindingJson {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SummaryJson {
     pub error: usize,
     pub warning: usize,
@@ -191,6 +201,7 @@ pub struct SummaryJson {
 /// One row of the thread map.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ThreadEntryJson {
     pub need: String,
     pub section: String,

@@ -38,7 +38,12 @@ const fn prov(what: &'static str, who: &'static str, freq: &'static str) -> Prov
     }
 }
 
-const fn prov_h(h: &'static str, what: &'static str, who: &'static str, freq: &'static str) -> ProvT {
+const fn prov_h(
+    h: &'static str,
+    what: &'static str,
+    who: &'static str,
+    freq: &'static str,
+) -> ProvT {
     ProvT {
         what,
         who,
@@ -116,7 +121,10 @@ impl Ctx {
 pub fn strands(ctx: &Ctx, packages: &[&Package]) -> Vec<Strand> {
     let mut out: Vec<Strand> = Vec::new();
     for (i, p) in packages.iter().enumerate() {
-        let pos = match out.iter().position(|s| s.area == p.area && s.kind == p.kind) {
+        let pos = match out
+            .iter()
+            .position(|s| s.area == p.area && s.kind == p.kind)
+        {
             Some(pos) => pos,
             None => {
                 out.push(Strand {
@@ -142,6 +150,7 @@ pub fn strands(ctx: &Ctx, packages: &[&Package]) -> Vec<Strand> {
             text: ctx.fill(p.outcome),
             steps: p.steps.iter().map(|s| ctx.fill(s)).collect(),
             pfa: p.pfa.map(str::to_string),
+            needs: vec![nid.clone()],
         });
         for t in p.provision {
             strand.provision.push(Provision {
@@ -153,6 +162,7 @@ pub fn strands(ctx: &Ctx, packages: &[&Package]) -> Vec<Strand> {
                 outcomes: vec![oid.clone()],
                 needs: vec![nid.clone()],
                 verbatim: None,
+                style: 0,
             });
         }
     }
@@ -173,7 +183,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} is a friendly, chatty pupil who enjoys talking about {his} interests with familiar adults. {He} uses gesture and pictures well to get {his} message across.",
         need: "{Name} has difficulty understanding spoken language. {He} follows single-step instructions but loses track of instructions with two or more parts, and {his} understanding of topic vocabulary is well below that expected for {his} age.",
-        outcome: "By {t1}, {Name} will follow two-step spoken instructions in class without them being repeated in 4 out of 5 observed lessons, and explain the meaning of 10 new topic words each half term.",
+        outcome: "By {t1}, {Name} will follow two-step spoken instructions in class without them being repeated, and join in class discussions by answering at least one question, in 4 out of 5 observed lessons.",
         steps: &[
             "By {ts}, {Name} will follow two-step instructions in a quiet room in 4 out of 5 attempts, recorded by {his} speech and language therapist.",
             "By {ts}, {Name} will use a word map to explain 5 new topic words each half term, checked by {his} class teacher.",
@@ -216,7 +226,7 @@ pub static ALL: &[Package] = &[
                 "in 3 visits of 2 hours a year, one each term",
             ),
         ],
-        aspiration: "{Name} wants to make a good friend in {his} class who shares {his} interests.",
+        aspiration: "{Name} wants to make friends and have conversations with other children in {his} class.",
         pfa: None,
         older: false,
     },
@@ -226,7 +236,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} understands what is said to {him} and is keen to talk. {He} is a patient listener.",
         need: "{Name}'s speech is difficult for unfamiliar listeners to understand. {He} replaces the sounds 'k' and 'g' with 't' and 'd' and leaves off the ends of words.",
-        outcome: "By {t1}, {Name} will say words containing 'k' and 'g' correctly in sentences in 8 out of 10 attempts, measured by {his} speech and language therapist.",
+        outcome: "By {t1}, {Name} will say words containing 'k' and 'g' correctly in sentences in 8 out of 10 attempts, so that {his} speech is understood by unfamiliar adults, measured by {his} speech and language therapist.",
         steps: &[
             "By {ts}, {Name} will say 'k' and 'g' correctly at the start of single words in 8 out of 10 attempts.",
         ],
@@ -242,7 +252,7 @@ pub static ALL: &[Package] = &[
                 "for 10 minutes every school day",
             ),
         ],
-        aspiration: "{Name} wants people outside {his} family to understand what {he} says.",
+        aspiration: "{Name} wants people outside {his} family to understand {his} speech.",
         pfa: None,
         older: false,
     },
@@ -279,18 +289,16 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} enjoys practical maths in cooking, measuring and weighing ingredients, and tries hard when a task is broken into short steps.",
         need: "{Name} has difficulty with number. {He} counts on in ones to add, cannot yet recall number bonds to 10 and does not understand place value beyond 20.",
-        outcome: "By {t1}, {Name} will recall all number bonds to 10 and add two 2-digit numbers with a written method, getting 8 out of 10 answers right in a termly check by {his} class teacher.",
+        outcome: "By {t1}, {Name} will recall all number bonds to 10 and add two 2-digit numbers with a written method, getting 8 out of 10 answers right in a termly maths check by {his} class teacher.",
         steps: &[
             "By {ts}, {Name} will recall number bonds to 10 within 3 seconds for 8 out of 10 pairs.",
         ],
-        provision: &[
-            prov(
-                "A precision teaching programme for number bonds and place value using practical equipment, taught individually",
-                "a teaching assistant trained in precision teaching",
-                "for 15 minutes four times a week",
-            ),
-        ],
-        aspiration: "{Name} wants to get better at maths so that {he} can handle money when {he} goes shopping.",
+        provision: &[prov(
+            "A precision teaching programme for number bonds and place value using practical equipment, taught individually",
+            "a teaching assistant trained in precision teaching",
+            "for 15 minutes four times a week",
+        )],
+        aspiration: "{Name} wants to get better at maths and adding up so that {he} can handle money when {he} goes shopping.",
         pfa: None,
         older: false,
     },
@@ -300,7 +308,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} has lots of ideas and tells imaginative stories aloud.",
         need: "{Name} has weak working memory. {He} forgets the sentence {he} has planned before {he} has written it down, and writes about 3 sentences in a 20-minute writing task.",
-        outcome: "By {t1}, {Name} will write a paragraph of 6 sentences in 20 minutes using a writing frame, in 3 out of 4 assessed pieces of writing.",
+        outcome: "By {t1}, {Name} will write a story paragraph of 6 sentences in 20 minutes using a writing frame, in 3 out of 4 assessed pieces of writing.",
         steps: &[
             "By {ts}, {Name} will plan 4 sentences with a writing frame and write them down in 15 minutes.",
         ],
@@ -353,7 +361,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} is energetic and sporty and responds well to praise.",
         need: "{Name} finds it hard to manage frustration. When a task is difficult {he} shouts or pushes other pupils, about 3 times a week.",
-        outcome: "By {t1}, {Name} will ask for help or use a break card when {he} is frustrated, so that incidents fall to 1 a fortnight or fewer, measured by the school's behaviour log.",
+        outcome: "By {t1}, {Name} will stay calm when {he} is frustrated by asking for help or using a break card, so that incidents fall to 1 a fortnight or fewer, measured by the school's behaviour log.",
         steps: &[
             "By {ts}, {Name} will identify 3 early signs of frustration in {himself} and a strategy for each.",
         ],
@@ -369,7 +377,7 @@ pub static ALL: &[Package] = &[
                 "once each term in a 45-minute meeting",
             ),
         ],
-        aspiration: "{Name} wants to play for a football team and stay calm during matches.",
+        aspiration: "{Name} wants to stay calm when work is hard, so that {he} can stay in class with {his} friends.",
         pfa: None,
         older: false,
     },
@@ -383,13 +391,11 @@ pub static ALL: &[Package] = &[
         steps: &[
             "By {ts}, {Name} will join a lunchtime club with other pupils on 2 days each week.",
         ],
-        provision: &[
-            prov(
-                "A friendship and self-esteem group, in a group of 6 pupils",
-                "the school counsellor",
-                "for 40 minutes once a week for 2 terms each year",
-            ),
-        ],
+        provision: &[prov(
+            "A friendship and self-esteem group, in a group of 6 pupils",
+            "the school counsellor",
+            "for 40 minutes once a week for 2 terms each year",
+        )],
         aspiration: "{Name} wants to have friends to spend break times with.",
         pfa: None,
         older: false,
@@ -401,10 +407,8 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} is determined and keeps trying when a physical task is hard.",
         need: "{Name} has weak fine motor skills and low muscle tone in {his} hands. {His} handwriting is slow, at 8 words per minute, and {he} tires after 10 minutes of writing.",
-        outcome: "By {t1}, {Name} will write legibly at 15 words per minute for 15 minutes, or touch-type at 20 words per minute, measured each term by the occupational therapist.",
-        steps: &[
-            "By {ts}, {Name} will touch-type at 12 words per minute on a typing programme.",
-        ],
+        outcome: "By {t1}, {Name} will write legibly at 15 words per minute for 15 minutes, or type at 20 words per minute, so that {he} keeps up with the class, measured each term by the occupational therapist.",
+        steps: &["By {ts}, {Name} will touch-type at 12 words per minute on a typing programme."],
         provision: &[
             prov(
                 "An individual fine motor and handwriting programme written by the occupational therapist, including daily touch-typing practice",
@@ -443,7 +447,7 @@ pub static ALL: &[Package] = &[
                 "for 5 minutes every school day",
             ),
         ],
-        aspiration: "{Name} wants to hear {his} friends and teachers clearly in class.",
+        aspiration: "{Name} wants to hear {his} friends and teachers clearly in class, with {his} hearing aids working.",
         pfa: None,
         older: false,
     },
@@ -480,7 +484,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Health,
         strengths: "{Name} takes {his} medication reliably with a reminder from {his} parents.",
         need: "{Name} has epilepsy, treated with daily medication. {He} has had 2 seizures in the last year, and is tired for the rest of the day after a seizure.",
-        outcome: "By {t1}, {Name} will tell an adult when {he} feels the warning signs of a seizure and move to a safe place, on every occasion, recorded in {his} seizure log.",
+        outcome: "By {t1}, {Name} will tell an adult when {he} feels the warning signs of a seizure and move to a safe place, so that {he} stays safe at school and on school trips, on every occasion, recorded in {his} seizure log.",
         steps: &[
             "By {ts}, {Name} will describe {his} warning signs and {his} safety plan to {his} teaching assistant.",
         ],
@@ -507,16 +511,12 @@ pub static ALL: &[Package] = &[
         strengths: "{Name} follows a visual bedtime routine with {his} parents.",
         need: "{Name} has difficulty getting to sleep and wakes 2 to 3 times a night, which leaves {him} tired and unsettled in the morning.",
         outcome: "By {t1}, {Name} will fall asleep within 30 minutes of going to bed on 5 nights out of 7, recorded in a sleep diary kept by {his} parents.",
-        steps: &[
-            "By {ts}, {Name} will follow {his} visual bedtime routine on 5 nights out of 7.",
-        ],
-        provision: &[
-            prov(
-                "A sleep programme with {Name}'s parents, with 3 home visits of 1 hour and 3 follow-up telephone calls of 20 minutes",
-                "a sleep practitioner from the community paediatric team",
-                "over 6 months from the date of this plan",
-            ),
-        ],
+        steps: &["By {ts}, {Name} will follow {his} visual bedtime routine on 5 nights out of 7."],
+        provision: &[prov(
+            "A sleep programme with {Name}'s parents, with 3 home visits of 1 hour and 3 follow-up telephone calls of 20 minutes",
+            "a sleep practitioner from the community paediatric team",
+            "over 6 months from the date of this plan",
+        )],
         aspiration: "{Name}'s parents want {him} to sleep well so that {he} is ready to learn each morning.",
         pfa: None,
         older: false,
@@ -531,13 +531,11 @@ pub static ALL: &[Package] = &[
         steps: &[
             "By {ts}, {Name} will keep a worry diary on 4 days each week and bring it to therapy sessions.",
         ],
-        provision: &[
-            prov(
-                "Individual cognitive behavioural therapy for anxiety",
-                "a clinical psychologist from Child and Adolescent Mental Health Services (CAMHS)",
-                "in 12 weekly sessions of 50 minutes",
-            ),
-        ],
+        provision: &[prov(
+            "Individual cognitive behavioural therapy for anxiety",
+            "a clinical psychologist from Child and Adolescent Mental Health Services (CAMHS)",
+            "in 12 weekly sessions of 50 minutes",
+        )],
         aspiration: "{Name} wants to go to school every day without feeling worried.",
         pfa: None,
         older: false,
@@ -547,18 +545,14 @@ pub static ALL: &[Package] = &[
         area: HEALTH,
         kind: Kind::Health,
         strengths: "{Name} will try new foods when they are presented one at a time.",
-        need: "{Name} has a restricted diet of 8 foods because of sensory sensitivity to texture, and {his} weight is monitored by {his} paediatrician.",
+        need: "{Name} has a restricted diet: {he} eats only 8 foods because of sensory sensitivity to texture, and {his} weight is monitored by {his} paediatrician.",
         outcome: "By {t1}, {Name} will eat 4 new foods at school lunch each week, recorded on {his} food chart.",
-        steps: &[
-            "By {ts}, {Name} will touch and smell 2 new foods each week at snack time.",
-        ],
-        provision: &[
-            prov(
-                "A feeding programme for sensory food aversion, with a written plan for home and school",
-                "a specialist dietitian from the community paediatric team",
-                "in 6 appointments of 45 minutes, one every 4 weeks",
-            ),
-        ],
+        steps: &["By {ts}, {Name} will touch and smell 2 new foods each week at snack time."],
+        provision: &[prov(
+            "A feeding programme to help {Name} eat new foods despite {his} sensory food aversion, with a written plan for home and school",
+            "a specialist dietitian from the community paediatric team",
+            "in 6 appointments of 45 minutes, one every 4 weeks",
+        )],
         aspiration: "{Name} wants to eat lunch in the dining hall with {his} friends.",
         pfa: None,
         older: false,
@@ -570,9 +564,9 @@ pub static ALL: &[Package] = &[
         kind: Kind::Social,
         strengths: "{Name} helps at home with laying the table and enjoys baking with {his} grandmother.",
         need: "{Name} needs to develop practical skills for everyday life: cooking, budgeting and using public transport.",
-        outcome: "By {t1}, {Name} will prepare a simple meal on {his} own at least twice a week and travel safely by public transport to a weekly community activity.",
+        outcome: "By {t1}, {Name} will prepare a simple meal on {his} own at least twice a week and travel safely and independently by public transport to a weekly community activity outside school.",
         steps: &[
-            "By {ts}, {Name} will make a sandwich and a hot drink on {his} own and pay for a bus fare with the right money.",
+            "By {ts}, {Name} will make a sandwich and a hot drink on {his} own, and pay {his} bus fare on public transport with the right money.",
         ],
         provision: &[
             prov_h(
@@ -597,7 +591,7 @@ pub static ALL: &[Package] = &[
         area: SOCIAL,
         kind: Kind::Social,
         strengths: "{Name} has a loving family who know {him} well.",
-        need: "{Name} needs high levels of supervision at all times because of {his} learning disability, and has few chances to spend time with other young people outside school.",
+        need: "{Name} needs a supervised weekend club where {he} can spend time with other young people, because {his} learning disability means {he} needs high levels of supervision at all times and has few chances to meet other young people outside school.",
         outcome: "By {t1}, {Name} will take part in a weekend club with other young people for 5 hours every fortnight, joining in with at least 2 activities each visit, recorded by the club leader.",
         steps: &[
             "By {ts}, {Name} will attend the club for 3 hours on 4 visits and stay for the whole session.",
@@ -626,19 +620,17 @@ pub static ALL: &[Package] = &[
         kind: Kind::Social,
         strengths: "{Name} tells adults clearly what help {he} wants.",
         need: "{Name} needs help with washing and dressing each morning because of {his} physical disability.",
-        outcome: "By {t1}, {Name} will put on {his} top and shoes on {his} own every school morning, recorded on a weekly chart by {his} personal assistant.",
+        outcome: "By {t1}, {Name} will get dressed for school on {his} own, putting on {his} top and shoes, every school morning, recorded on a weekly chart by {his} personal assistant.",
         steps: &[
-            "By {ts}, {Name} will put on {his} top on {his} own on 3 mornings out of 5.",
+            "By {ts}, {Name} will get dressed with help only for buttons and laces on 3 mornings out of 5.",
         ],
-        provision: &[
-            prov_h(
-                "H1",
-                "Practical assistance with washing and dressing at home, teaching {Name} to do more of each task",
-                "a personal assistant from a home care agency commissioned by the local authority",
-                "for 1 hour every weekday morning",
-            ),
-        ],
-        aspiration: "{Name} wants to get ready for school on {his} own.",
+        provision: &[prov_h(
+            "H1",
+            "Practical assistance with washing and getting dressed at home each morning, teaching {Name} to dress {himself}",
+            "a personal assistant from a home care agency commissioned by the local authority",
+            "for 1 hour every weekday morning",
+        )],
+        aspiration: "{Name} wants to get dressed and ready for school on {his} own.",
         pfa: None,
         older: false,
     },
@@ -649,7 +641,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} is reliable and punctual and enjoys working with animals.",
         need: "{Name} needs to develop the skills for work: following a sequence of written instructions, keeping to time and asking for help when {he} is unsure.",
-        outcome: "By {t2}, {Name} will complete a 2-week work experience placement in animal care, arriving on time every day and following the written task list without prompting, confirmed by the placement supervisor.",
+        outcome: "By {t2}, {Name} will complete a 2-week work experience placement working with animals in a kennels or veterinary practice, arriving on time every day and following the written task list without prompting, confirmed by the placement supervisor.",
         steps: &[
             "By {ts}, {Name} will follow a written 5-step task list in the school's animal care unit without prompting on 4 out of 5 occasions.",
         ],
@@ -675,7 +667,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} keeps {his} room tidy and remembers {his} own timetable.",
         need: "{Name} needs to learn to manage money and travel on {his} own. {He} has not yet used public transport without an adult and cannot yet work out change.",
-        outcome: "By {t2}, {Name} will travel on {his} own by bus from home to college and back, and pay for items costing less than £10 and check {his} change, on 4 out of 5 occasions.",
+        outcome: "By {t2}, {Name} will travel on {his} own by bus from home to college and back, and shop for items costing less than £10, checking {his} change, on 4 out of 5 occasions.",
         steps: &[
             "By {ts}, {Name} will plan a bus journey with a timetable app and make it with an adult following at a distance.",
         ],
@@ -691,7 +683,7 @@ pub static ALL: &[Package] = &[
                 "for 1 hour once a week during term time",
             ),
         ],
-        aspiration: "{Name} wants to live in {his} own flat with friends one day.",
+        aspiration: "{Name} wants to travel and shop on {his} own, and one day live in {his} own flat.",
         pfa: Some("Independent living"),
         older: true,
     },
@@ -702,16 +694,12 @@ pub static ALL: &[Package] = &[
         strengths: "{Name} is loyal to the friends {he} has and enjoys music.",
         need: "{Name} finds it hard to make and keep friendships outside school and does not take part in any community activities.",
         outcome: "By {t2}, {Name} will attend a community youth music group every week for a term and name 2 friends there, recorded by the group leader.",
-        steps: &[
-            "By {ts}, {Name} will visit the youth music group twice with a familiar adult.",
-        ],
-        provision: &[
-            prov(
-                "Individual mentoring to plan and practise joining a community activity",
-                "the school's youth worker",
-                "for 45 minutes once a week for 1 term",
-            ),
-        ],
+        steps: &["By {ts}, {Name} will visit the youth music group twice with a familiar adult."],
+        provision: &[prov(
+            "Individual mentoring to plan and practise joining a community activity",
+            "the school's youth worker",
+            "for 45 minutes once a week for 1 term",
+        )],
         aspiration: "{Name} wants to play guitar in a band with friends.",
         pfa: Some("Friends, relationships and community"),
         older: true,
@@ -722,17 +710,15 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} knows the names of {his} medicines and when they are taken.",
         need: "{Name} relies on adults to manage {his} health: {he} does not yet book appointments, order repeat prescriptions or explain {his} condition to a doctor.",
-        outcome: "By {t2}, {Name} will order {his} own repeat prescription and explain {his} condition and medication to a doctor at an appointment, with {his} parent present but not speaking.",
+        outcome: "By {t2}, {Name} will look after {his} own health by ordering {his} repeat prescription and explaining {his} condition and medication to a doctor at an appointment, with {his} parent present but not speaking.",
         steps: &[
             "By {ts}, {Name} will explain {his} medication and its times to {his} tutor using {his} health passport.",
         ],
-        provision: &[
-            prov(
-                "Individual teaching of self-care and managing health appointments, using a health passport",
-                "the school nurse",
-                "for 30 minutes once every 2 weeks during term time",
-            ),
-        ],
+        provision: &[prov(
+            "Individual teaching of self-care and managing health appointments, using a health passport",
+            "the school nurse",
+            "for 30 minutes once every 2 weeks during term time",
+        )],
         aspiration: "{Name} wants to look after {his} own health when {he} is an adult.",
         pfa: Some("Good health"),
         older: true,

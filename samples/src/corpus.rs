@@ -5,7 +5,10 @@
 use crate::content::{self, Ctx, Package};
 use crate::layouts;
 use crate::ooxml::Document;
-use crate::plan::{Kind, Need, Outcome, Plan, Pron, Provision, Status, Strand, assign_ids};
+use crate::plan::{
+    Kind, Need, Outcome, Plan, Pron, Provision, Status, Strand, assign_ids, lower_first,
+    set_provision_style,
+};
 use crate::samples::{Date, Spec, build};
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -30,22 +33,43 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
+    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
     pub fn chance(&mut self, percent: u64) -> bool {
         self.next_u64() % 100 < percent
     }
 }
 
 const GIRLS: &[&str] = &[
-    "Ava", "Zara", "Poppy", "Freya", "Lily", "Aisha", "Chloe", "Niamh", "Esme", "Hana", "Ruby", "Imani", "Martha", "Layla",
-    "Orla", "Tilly",
+    "Ava", "Zara", "Poppy", "Freya", "Lily", "Aisha", "Chloe", "Niamh", "Esme", "Hana", "Ruby",
+    "Imani", "Martha", "Layla", "Orla", "Tilly",
 ];
 const BOYS: &[&str] = &[
-    "Ethan", "Harvey", "Rory", "Idris", "Finley", "Yusuf", "Mason", "Dylan", "Arlo", "Tobias", "Kai", "Elliot", "Bilal",
-    "Ronan", "Theo", "Caleb",
+    "Ethan", "Harvey", "Rory", "Idris", "Finley", "Yusuf", "Mason", "Dylan", "Arlo", "Tobias",
+    "Kai", "Elliot", "Bilal", "Ronan", "Theo", "Caleb",
 ];
 const SURNAMES: &[&str] = &[
-    "Ashby", "Brook", "Calloway", "Dunmore", "Eastwood", "Fenwick", "Garside", "Holloway", "Ibbotson", "Jessop", "Kendrick",
-    "Lowther", "Merriman", "Northcott", "Oakes", "Pemberton", "Quarrie", "Rowley", "Standish", "Thackeray",
+    "Ashby",
+    "Brook",
+    "Calloway",
+    "Dunmore",
+    "Eastwood",
+    "Fenwick",
+    "Garside",
+    "Holloway",
+    "Ibbotson",
+    "Jessop",
+    "Kendrick",
+    "Lowther",
+    "Merriman",
+    "Northcott",
+    "Oakes",
+    "Pemberton",
+    "Quarrie",
+    "Rowley",
+    "Standish",
+    "Thackeray",
 ];
 const COUNCILS: &[&str] = &[
     "Northbridge Council",
@@ -73,7 +97,13 @@ const INTERESTS: &[&str] = &[
     "trains and building models",
     "reading comics and cycling",
 ];
-const PEOPLE: [&str; 5] = ["Dr Adele Furness", "Nicola Braithwaite", "Dr Omar Haddad", "Gillian Stroud", "Rosie Kemp"];
+const PEOPLE: [&str; 5] = [
+    "Dr Adele Furness",
+    "Nicola Braithwaite",
+    "Dr Omar Haddad",
+    "Gillian Stroud",
+    "Rosie Kemp",
+];
 
 /// Layouts the corpus draws from.
 pub const LAYOUTS: &[&str] = &[
@@ -86,6 +116,7 @@ pub const LAYOUTS: &[&str] = &[
     "numbered-references",
     "content-controls",
     "running-header",
+    "custom-numbering",
 ];
 
 pub fn render(layout: &str, plan: &Plan) -> Document {
@@ -98,6 +129,7 @@ pub fn render(layout: &str, plan: &Plan) -> Document {
         "numbered-references" => layouts::numbered_references(plan),
         "content-controls" => layouts::content_controls(plan),
         "running-header" => layouts::running_header(plan),
+        "custom-numbering" => layouts::custom_numbering(plan),
         _ => layouts::classic(plan),
     }
 }
@@ -117,8 +149,8 @@ pub struct CorpusPlan {
 pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
     let mut rng = Rng::new(seed ^ (index as u64).wrapping_mul(0xA24B_AED4_963E_E407));
     let pron = if rng.chance(50) { Pron::She } else { Pron::He };
-    let first: &'static str = *rng.pick(if pron == Pron::She { GIRLS } else { BOYS });
-    let last: &'static str = *rng.pick(SURNAMES);
+    let first: &'static str = rng.pick_str(if pron == Pron::She { GIRLS } else { BOYS });
+    let last: &'static str = rng.pick_str(SURNAMES);
     let year = 1 + rng.below(11) as u32;
     let date = Date::new(1 + rng.below(28) as u32, 1 + rng.below(12) as u32, 2026);
     let ay = date.academic_year();
@@ -130,9 +162,13 @@ pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
         (offset - 3, ay - year - 4)
     };
     let dob = Date::new(1 + rng.below(28) as u32, m, y);
-    let status = if rng.chance(40) { Status::Draft } else { Status::Final };
+    let status = if rng.chance(40) {
+        Status::Draft
+    } else {
+        Status::Final
+    };
     let schools = if year >= 7 { SECONDARY } else { PRIMARY };
-    let school: &'static str = *rng.pick(schools);
+    let school: &'static str = rng.pick_str(schools);
     let mut packages: Vec<&'static str> = Vec::new();
     let young: Vec<&Package> = content::ALL.iter().filter(|p| !p.older).collect();
     let older: Vec<&Package> = content::ALL.iter().filter(|p| p.older).collect();
@@ -161,28 +197,45 @@ pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
         pron,
         status,
         date,
-        la: *rng.pick(COUNCILS),
+        la: rng.pick_str(COUNCILS),
         setting: school,
-        school: (school, if year >= 7 { "Mainstream secondary school" } else { "Mainstream primary school" }),
-        interests: *rng.pick(INTERESTS),
+        school: (
+            school,
+            if year >= 7 {
+                "Mainstream secondary school"
+            } else {
+                "Mainstream primary school"
+            },
+        ),
+        interests: rng.pick_str(INTERESTS),
         packages,
         budget: None,
         people: PEOPLE,
     };
     let mut plan = build(&spec);
     plan.details_table = rng.chance(70);
+    set_provision_style(&mut plan, rng.below(3) as u8);
     let mut defects = Vec::new();
     if rng.chance(35) {
         for _ in 0..1 + rng.below(3) {
-            if let Some(rule) = plant(&mut rng, &mut plan) {
-                if !defects.contains(&rule) {
-                    defects.push(rule);
-                }
+            if let Some(rule) = plant(&mut rng, &mut plan)
+                && !defects.contains(&rule)
+            {
+                defects.push(rule);
             }
         }
     }
-    let layout: &'static str = *rng.pick(LAYOUTS);
-    let bytes = render(layout, &plan).to_bytes();
+    let layout: &'static str = rng.pick_str(LAYOUTS);
+    let mut doc = render(layout, &plan);
+    // Package variants real files show: a byte-order mark, another main
+    // part name, another namespace prefix.
+    match rng.below(20) {
+        0 => doc.options.bom = true,
+        1 => doc.options.main_part = "word/document2.xml".into(),
+        2 => doc.options.prefix = "ns0".into(),
+        _ => {}
+    }
+    let bytes = doc.to_bytes();
     CorpusPlan {
         file: format!("plan-{index:04}.docx"),
         layout,
@@ -196,27 +249,38 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
     let other: &'static str = if plan.first == "Kai" { "Rory" } else { "Kai" };
     match rng.below(9) {
         0 => {
-            let s: &'static str = *rng.pick(&["C", "D", "G", "J", "K"]);
+            // K stays: a stale-advice defect may be planted there.
+            let s: &'static str = rng.pick_str(&["C", "D", "G", "J"]);
             plan.omit.push(s);
             Some("structure/missing-section")
         }
         1 => {
-            plan.extra.push(("A", "[insert views of the child or young person]".into()));
+            plan.extra
+                .push(("A", "[insert views of the child or young person]".into()));
             Some("structure/placeholder-text")
         }
         2 => {
-            let s = plan.strands.iter_mut().find(|s| s.kind == Kind::Education)?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education)?;
             let p = s.provision.first_mut()?;
             p.what = format!("Access to {} as appropriate", lower_first(&p.what));
             Some("provision/vague-wording")
         }
         3 => {
-            let s = plan.strands.iter_mut().find(|s| s.kind == Kind::Education && s.needs.len() == 1)?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education && s.needs.len() == 1)?;
             s.provision.clear();
             Some("thread/need-without-provision")
         }
         4 => {
-            let s = plan.strands.first_mut()?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education)?;
             let need = s.needs.first_mut()?;
             need.text = need.text.replacen(&plan.first, other, 1);
             Some("consistency/name-mismatch")
@@ -236,26 +300,24 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
             }
         }
         7 => {
-            let s = plan.strands.iter_mut().find(|s| s.kind == Kind::Education)?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education)?;
             let o = s.outcomes.first_mut()?;
             o.text = format!("{} will make good progress.", plan.first);
             o.steps.clear();
             Some("outcome/not-measurable")
         }
         _ => {
-            let s = plan.strands.iter_mut().find(|s| s.kind == Kind::Education)?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education)?;
             let p = s.provision.first_mut()?;
             p.who = "the SNA".into();
             Some("language/unexplained-acronym")
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
@@ -291,7 +353,10 @@ pub fn large() -> Document {
         .map(|a| Strand {
             area: a.to_string(),
             kind: Kind::Education,
-            strengths: format!("Morgan's strengths in {} are described in the psychological advice.", a.to_lowercase()),
+            strengths: format!(
+                "Morgan's strengths in {} are described in the psychological advice.",
+                a.to_lowercase()
+            ),
             needs: Vec::new(),
             outcomes: Vec::new(),
             provision: Vec::new(),
@@ -314,12 +379,14 @@ pub fn large() -> Document {
             text: ctx.fill(p.outcome),
             steps: Vec::new(),
             pfa: None,
+            needs: vec![nid.clone()],
         });
         s.outcomes.push(Outcome {
             id: o2.clone(),
             text: ctx.fill(p.steps.first().copied().unwrap_or(p.outcome)),
             steps: Vec::new(),
             pfa: None,
+            needs: vec![nid.clone()],
         });
         for k in 0..3 {
             let t = p.provision[k % p.provision.len()];
@@ -327,7 +394,9 @@ pub fn large() -> Document {
                 (ctx.fill(t.what), ctx.fill(t.freq))
             } else {
                 (
-                    format!("Review of progress towards this outcome with Morgan and his parents (round {round})"),
+                    format!(
+                        "Review of progress towards this outcome with Morgan and his parents (round {round})"
+                    ),
                     "once each term for 30 minutes".to_string(),
                 )
             };
@@ -340,6 +409,7 @@ pub fn large() -> Document {
                 outcomes: vec![if k == 1 { o2.clone() } else { o1.clone() }],
                 needs: vec![nid.clone()],
                 verbatim: None,
+                style: 0,
             });
         }
     }

@@ -44,14 +44,16 @@ fn paragraph(p: &Para) -> docx_rs::Paragraph {
                 out.add_run(run(&r))
             }
             Inline::Tab => out.add_run(docx_rs::Run::new().add_tab()),
-            Inline::Break => out.add_run(docx_rs::Run::new().add_break(docx_rs::BreakType::TextWrapping)),
-            Inline::PageBreak => out.add_run(docx_rs::Run::new().add_break(docx_rs::BreakType::Page)),
+            Inline::Break => {
+                out.add_run(docx_rs::Run::new().add_break(docx_rs::BreakType::TextWrapping))
+            }
+            Inline::PageBreak => {
+                out.add_run(docx_rs::Run::new().add_break(docx_rs::BreakType::Page))
+            }
             Inline::Ins { runs, .. }
             | Inline::Sdt { runs, .. }
             | Inline::Hyperlink { runs, .. }
-            | Inline::Bookmarked { runs, .. } => {
-                runs.iter().fold(out, |o, r| o.add_run(run(r)))
-            }
+            | Inline::Bookmarked { runs, .. } => runs.iter().fold(out, |o, r| o.add_run(run(r))),
             Inline::Field { result, .. } | Inline::SimpleField { result, .. } => {
                 result.iter().fold(out, |o, r| o.add_run(run(r)))
             }
@@ -59,7 +61,9 @@ fn paragraph(p: &Para) -> docx_rs::Paragraph {
             | Inline::Anchor { .. }
             | Inline::Bookmark { .. }
             | Inline::FieldBegin(_)
-            | Inline::FieldEnd => out,
+            | Inline::FieldEnd
+            | Inline::CommentStart(_)
+            | Inline::CommentEnd(_) => out,
         };
     }
     if let Some(a) = p.align {
@@ -151,5 +155,10 @@ fn build(doc: &Document) -> Vec<u8> {
     docx.build()
         .pack(&mut buf)
         .expect("writing to memory cannot fail");
-    ooxml::repack(buf.get_ref()).expect("docx-rs writes a valid ZIP")
+    // docx-rs cannot set the title; the core properties are ours.
+    ooxml::repack_with(
+        buf.get_ref(),
+        &[("docProps/core.xml", doc.core_props().into_bytes())],
+    )
+    .expect("docx-rs writes a valid ZIP")
 }

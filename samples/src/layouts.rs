@@ -139,7 +139,12 @@ fn cell_paras(texts: &[String]) -> Cell {
     if texts.is_empty() {
         return Cell::new(vec![Block::P(Para::new().style("TableText"))]);
     }
-    Cell::new(texts.iter().map(|t| Block::P(para(t).style("TableText"))).collect())
+    Cell::new(
+        texts
+            .iter()
+            .map(|t| Block::P(para(t).style("TableText")))
+            .collect(),
+    )
 }
 
 fn head_cell(text: &str) -> Cell {
@@ -151,7 +156,7 @@ fn head_cell(text: &str) -> Cell {
 
 /// The details of the child as (label, value) pairs.
 pub fn details(plan: &Plan) -> Vec<(&'static str, String)> {
-    vec![
+    let mut out = vec![
         ("Full name", plan.full_name()),
         ("Preferred name", plan.preferred.clone()),
         ("Date of birth", plan.dob.clone()),
@@ -166,7 +171,12 @@ pub fn details(plan: &Plan) -> Vec<(&'static str, String)> {
             plan.date.clone(),
         ),
         ("Local authority", plan.la.clone()),
-    ]
+    ];
+    out.push(("Plan written by", plan.coordinator.clone()));
+    if let Some(r) = &plan.review {
+        out.push(("Date of first annual review", r.clone()));
+    }
+    out
 }
 
 fn details_table(plan: &Plan) -> Table {
@@ -180,7 +190,10 @@ fn details_table(plan: &Plan) -> Table {
 }
 
 fn title_block(doc: &mut Document, plan: &Plan) {
-    doc.p(Para::styled("Title", "Education, Health and Care Plan (EHCP)"));
+    doc.p(Para::styled(
+        "Title",
+        "Education, Health and Care Plan (EHCP)",
+    ));
     doc.p(Para::styled(
         "Subtitle",
         format!("{} – {} plan", plan.la, plan.status.word().to_lowercase()),
@@ -206,6 +219,10 @@ pub enum ListMode {
     Plain,
     /// Plain paragraphs starting with the item's id ("B1 ").
     Ids,
+    /// Word numbering whose label carries the section letter ("B1", "E2",
+    /// "E2.1", "F3"), one list per section continuing across areas of
+    /// need: the ids are only in numbering.xml, not in the text.
+    Custom,
 }
 
 /// Writes lists, allocating numbering definitions as needed.
@@ -214,6 +231,8 @@ pub struct Lists {
     next: u32,
     pub defs: Vec<ListDef>,
     pub mode: ListMode,
+    /// Custom mode: the list of each section letter.
+    by_section: Vec<(String, u32)>,
 }
 
 impl Lists {
@@ -222,7 +241,30 @@ impl Lists {
             next: 1,
             defs: Vec::new(),
             mode,
+            by_section: Vec::new(),
         }
+    }
+    /// Starts a list for items of a section; in custom mode all items of a
+    /// section share one list labelled with the section's letter.
+    pub fn start_for(&mut self, sid: &str) -> u32 {
+        if self.mode != ListMode::Custom {
+            return self.start();
+        }
+        if let Some((_, id)) = self.by_section.iter().find(|(s, _)| s == sid) {
+            return *id;
+        }
+        let id = self.next;
+        self.next += 1;
+        let sep = if sid.len() > 1 { "." } else { "" };
+        self.defs.push(ListDef {
+            num_id: id,
+            levels: vec![
+                ("decimal".into(), format!("{sid}{sep}%1")),
+                ("decimal".into(), format!("{sid}{sep}%1.%2")),
+            ],
+        });
+        self.by_section.push((sid.to_string(), id));
+        id
     }
     /// Starts a new list; returns its numId (0 for plain lists).
     pub fn start(&mut self) -> u32 {
@@ -239,12 +281,20 @@ impl Lists {
                 self.defs.push(ListDef::bullet(id));
                 id
             }
+            ListMode::Custom => {
+                let id = self.next;
+                self.next += 1;
+                self.defs.push(ListDef::bullet(id));
+                id
+            }
             ListMode::Plain | ListMode::Ids => 0,
         }
     }
     pub fn item(&self, num: u32, level: u32, id: &str, text: &str) -> Para {
         match self.mode {
-            ListMode::Numbered | ListMode::Bulleted => para(text).numbered(num, level),
+            ListMode::Numbered | ListMode::Bulleted | ListMode::Custom => {
+                para(text).numbered(num, level)
+            }
             ListMode::Plain => para(text),
             ListMode::Ids => {
                 let mut p = Para::runs(vec![Run::bold(format!("{id} "))]);
@@ -414,7 +464,7 @@ fn needs(plan: &Plan, kind: Kind, f: &Flow, lists: &mut Lists, out: &mut Vec<Blo
         return;
     }
     for s in strands {
-        if kind == Kind::Education {
+        if kind == Kind::Education && plan.area_headings {
             out.push(Block::P(h2(f, &s.area)));
         }
         if !s.strengths.is_empty() {
@@ -426,7 +476,7 @@ fn needs(plan: &Plan, kind: Kind, f: &Flow, lists: &mut Lists, out: &mut Vec<Blo
         if s.needs.is_empty() {
             continue;
         }
-        let num = lists.start();
+        let num = lists.start_for(sid);
         for n in &s.needs {
             out.push(Block::P(lists.item(num, 0, &n.id, &n.text)));
         }
@@ -438,7 +488,9 @@ fn outcomes(plan: &Plan, f: &Flow, lists: &mut Lists, out: &mut Vec<Block>) {
         if s.outcomes.is_empty() {
             continue;
         }
-        out.push(Block::P(h2(f, &s.area)));
+        if plan.area_headings {
+            out.push(Block::P(h2(f, &s.area)));
+        }
         if f.tables_for_e_and_f {
             let mut rows = vec![vec![
                 head_cell("Outcome"),
@@ -451,15 +503,22 @@ fn outcomes(plan: &Plan, f: &Flow, lists: &mut Lists, out: &mut Vec<Block>) {
                 };
                 rows.push(vec![cell(&text), cell_paras(&o.steps)]);
             }
-            out.push(Block::Table(Table::new(rows).header().widths(&[4800, 4216])));
+            out.push(Block::Table(
+                Table::new(rows).header().widths(&[4800, 4216]),
+            ));
             out.push(Block::P(Para::new()));
             continue;
         }
-        let num = lists.start();
+        let num = lists.start_for("E");
         for o in &s.outcomes {
             let text = match &o.pfa {
                 Some(p) => format!("{} (Preparing for adulthood (PfA): {p})", o.text),
                 None => o.text.clone(),
+            };
+            let text = if lists.mode == ListMode::Ids && !o.needs.is_empty() {
+                format!("{text} (links to need {})", o.needs.join(", "))
+            } else {
+                text
             };
             out.push(Block::P(lists.item(num, 0, &o.id, &text)));
             if !o.steps.is_empty() {
@@ -467,7 +526,12 @@ fn outcomes(plan: &Plan, f: &Flow, lists: &mut Lists, out: &mut Vec<Block>) {
                     out.push(Block::P(label("Steps towards this outcome:")));
                 }
                 for (k, step) in o.steps.iter().enumerate() {
-                    out.push(Block::P(lists.item(num, 1, &format!("{}.{}", o.id, k + 1), step)));
+                    out.push(Block::P(lists.item(
+                        num,
+                        1,
+                        &format!("{}.{}", o.id, k + 1),
+                        step,
+                    )));
                 }
             }
         }
@@ -494,7 +558,9 @@ fn provision(plan: &Plan, sid: &str, f: &Flow, lists: &mut Lists, out: &mut Vec<
     let flush = |rows: &mut Vec<Vec<Cell>>, out: &mut Vec<Block>| {
         if rows.len() > 1 {
             out.push(Block::Table(
-                Table::new(std::mem::take(rows)).header().widths(&[3800, 2000, 2016, 1200]),
+                Table::new(std::mem::take(rows))
+                    .header()
+                    .widths(&[3800, 2000, 2016, 1200]),
             ));
             out.push(Block::P(Para::new()));
         }
@@ -513,11 +579,11 @@ fn provision(plan: &Plan, sid: &str, f: &Flow, lists: &mut Lists, out: &mut Vec<
         let group = h_sub.unwrap_or(s.area.as_str());
         if area != Some(group) {
             flush(&mut rows, out);
-            if sid == "F" || sid == "H" {
+            if (sid == "F" && plan.area_headings) || sid == "H" {
                 out.push(Block::P(h2(f, group)));
             }
             area = Some(group);
-            num = lists.start();
+            num = lists.start_for(sid);
             if f.tables_for_e_and_f {
                 rows.push(vec![
                     head_cell("Provision"),
@@ -529,7 +595,12 @@ fn provision(plan: &Plan, sid: &str, f: &Flow, lists: &mut Lists, out: &mut Vec<
         }
         if f.tables_for_e_and_f {
             let (what, who, freq) = p.cells();
-            rows.push(vec![cell(&what), cell(&who), cell(&freq), cell(&Plan::ids(&p.outcomes))]);
+            rows.push(vec![
+                cell(&what),
+                cell(&who),
+                cell(&freq),
+                cell(&Plan::ids(&p.outcomes)),
+            ]);
         } else {
             out.push(Block::P(lists.item(num, 0, &p.id, &p.sentence())));
         }
@@ -548,9 +619,16 @@ fn advice(plan: &Plan, out: &mut Vec<Block>) {
         head_cell("Date"),
     ]];
     for a in &plan.advice {
-        rows.push(vec![cell(&a.title), cell(&a.author), cell(&a.role), cell(&a.date)]);
+        rows.push(vec![
+            cell(&a.title),
+            cell(&a.author),
+            cell(&a.role),
+            cell(&a.date),
+        ]);
     }
-    out.push(Block::Table(Table::new(rows).header().widths(&[3000, 2200, 2416, 1400])));
+    out.push(Block::Table(
+        Table::new(rows).header().widths(&[3000, 2200, 2416, 1400]),
+    ));
 }
 
 fn new_doc(plan: &Plan) -> Document {
@@ -566,7 +644,11 @@ fn footer(plan: &Plan) -> Vec<Para> {
     vec![Para {
         style: Some("Footer".into()),
         inlines: vec![
-            Inline::Run(Run::new(format!("{} – {} plan – Page ", plan.la, plan.status.word()))),
+            Inline::Run(Run::new(format!(
+                "{} – {} plan – Page ",
+                plan.la,
+                plan.status.word()
+            ))),
             Inline::Field {
                 instr: "PAGE".into(),
                 result: vec![Run::new("1")],
@@ -607,6 +689,27 @@ pub fn heading_styles(plan: &Plan) -> Document {
             titles: Titles::Long,
             headings: HeadingMode::Styles,
             lists: ListMode::Numbered,
+            tables_for_e_and_f: false,
+            controls: false,
+            bookmarks: false,
+            page_breaks: false,
+        },
+        &mut doc,
+    );
+    doc.footer = footer(plan);
+    doc
+}
+
+/// Heading 1 sections with needs, outcomes and provision in lists whose
+/// labels ("B1", "E1", "E1.1", "F1") come from numbering.xml only.
+pub fn custom_numbering(plan: &Plan) -> Document {
+    let mut doc = new_doc(plan);
+    flow(
+        plan,
+        &Flow {
+            titles: Titles::Long,
+            headings: HeadingMode::Styles,
+            lists: ListMode::Custom,
             tables_for_e_and_f: false,
             controls: false,
             bookmarks: false,
@@ -671,7 +774,7 @@ pub fn numbered_references(plan: &Plan) -> Document {
                         head_cell("Provision"),
                         head_cell("Who"),
                         head_cell("How often and for how long"),
-                        head_cell("Outcome(s)"),
+                        head_cell("Links"),
                     ]];
                     for (_, p) in items {
                         let (what, who, freq) = p.cells();
@@ -680,15 +783,24 @@ pub fn numbered_references(plan: &Plan) -> Document {
                             cell(&what),
                             cell(&who),
                             cell(&freq),
-                            cell(&format!("Outcome(s): {}", Plan::ids(&p.outcomes))),
+                            cell(&provision_links(p)),
                         ]);
                     }
-                    doc.table(Table::new(rows).header().widths(&[700, 3300, 2000, 1816, 1200]));
+                    doc.table(
+                        Table::new(rows)
+                            .header()
+                            .widths(&[700, 3300, 2000, 1816, 1200]),
+                    );
                     doc.p(Para::new());
                 } else {
                     for (_, p) in items {
                         let link = link_phrase(plan, p);
-                        doc.p(lists.item(0, 0, &p.id, &format!("{} {link}", p.sentence())));
+                        let text = if link.is_empty() {
+                            p.sentence()
+                        } else {
+                            format!("{} {link}", p.sentence())
+                        };
+                        doc.p(lists.item(0, 0, &p.id, &text));
                     }
                 }
             }
@@ -706,10 +818,24 @@ pub fn numbered_references(plan: &Plan) -> Document {
     doc
 }
 
+/// The link cell of a provision row: "Outcome(s): E1, E3", or the need
+/// it meets when it names no outcome.
+fn provision_links(p: &Provision) -> String {
+    if !p.outcomes.is_empty() {
+        format!("Outcome(s): {}", Plan::ids(&p.outcomes))
+    } else if !p.needs.is_empty() {
+        format!("(links to need {})", p.needs.join(", "))
+    } else {
+        String::new()
+    }
+}
+
 /// "(links to need C1)" or "(supports Outcome 7)".
 fn link_phrase(plan: &Plan, p: &Provision) -> String {
     let _ = plan;
-    if p.id.starts_with('H') {
+    if p.outcomes.is_empty() && p.needs.is_empty() {
+        String::new()
+    } else if p.id.starts_with('H') && !p.outcomes.is_empty() {
         let nums: Vec<String> = p
             .outcomes
             .iter()
@@ -725,37 +851,51 @@ fn link_phrase(plan: &Plan, p: &Provision) -> String {
 /// the child's name and date of birth in run-level controls.
 pub fn content_controls(plan: &Plan) -> Document {
     let mut doc = new_doc(plan);
-    doc.p(Para::styled("Title", "Education, Health and Care Plan (EHCP)"));
+    doc.p(Para::styled(
+        "Title",
+        "Education, Health and Care Plan (EHCP)",
+    ));
     let d = details(plan);
-    let value = |k: &str| d.iter().find(|(l, _)| *l == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let value = |k: &str| {
+        d.iter()
+            .find(|(l, _)| *l == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let mut details_blocks = vec![
-        Block::P(Para::runs(vec![Run::bold("Full name: ")]).push(Inline::Sdt {
-            alias: "Child's full name".into(),
-            tag: "childName".into(),
-            runs: vec![Run::new(plan.full_name())],
-        })),
-        Block::P(Para::runs(vec![Run::bold("Preferred name: ")]).push(Inline::Sdt {
-            alias: "Preferred name".into(),
-            tag: "preferredName".into(),
-            runs: vec![Run::new(plan.preferred.clone())],
-        })),
-        Block::P(Para::runs(vec![Run::bold("Date of birth: ")]).push(Inline::Sdt {
-            alias: "Date of birth".into(),
-            tag: "dateOfBirth".into(),
-            runs: vec![Run::new(plan.dob.clone())],
-        })),
+        Block::P(
+            Para::runs(vec![Run::bold("Full name: ")]).push(Inline::Sdt {
+                alias: "Child's full name".into(),
+                tag: "childName".into(),
+                runs: vec![Run::new(plan.full_name())],
+            }),
+        ),
+        Block::P(
+            Para::runs(vec![Run::bold("Preferred name: ")]).push(Inline::Sdt {
+                alias: "Preferred name".into(),
+                tag: "preferredName".into(),
+                runs: vec![Run::new(plan.preferred.clone())],
+            }),
+        ),
+        Block::P(
+            Para::runs(vec![Run::bold("Date of birth: ")]).push(Inline::Sdt {
+                alias: "Date of birth".into(),
+                tag: "dateOfBirth".into(),
+                runs: vec![Run::new(plan.dob.clone())],
+            }),
+        ),
     ];
     for k in ["Year group", "Current school or setting", "Status of plan"] {
         details_blocks.push(Block::P(Para::labelled(k, value(k))));
     }
     let date_label = details(plan)[6].0;
-    details_blocks.push(Block::P(Para::runs(vec![Run::bold(format!("{date_label}: "))]).push(
-        Inline::Sdt {
+    details_blocks.push(Block::P(
+        Para::runs(vec![Run::bold(format!("{date_label}: "))]).push(Inline::Sdt {
             alias: "Plan date".into(),
             tag: "planDate".into(),
             runs: vec![Run::new(plan.date.clone())],
-        },
-    )));
+        }),
+    ));
     details_blocks.push(Block::P(Para::labelled("Local authority", plan.la.clone())));
     doc.push(Block::Sdt {
         alias: "About the child or young person".into(),
@@ -807,7 +947,10 @@ pub fn running_header(plan: &Plan) -> Document {
     }];
     doc.footer = footer(plan);
     // Title page with the table of contents.
-    doc.p(Para::styled("Title", "Education, Health and Care Plan (EHCP)"));
+    doc.p(Para::styled(
+        "Title",
+        "Education, Health and Care Plan (EHCP)",
+    ));
     for (k, v) in details(plan) {
         doc.p(Para::labelled(k, v));
     }
@@ -819,7 +962,8 @@ pub fn running_header(plan: &Plan) -> Document {
         let bm = toc_bookmark(sid);
         let mut p = Para::new().style("TOC1");
         if i == 0 {
-            p.inlines.push(Inline::FieldBegin(r#"TOC \o "1-1" \h \z \u"#.into()));
+            p.inlines
+                .push(Inline::FieldBegin(r#"TOC \o "1-1" \h \z \u"#.into()));
         }
         p.inlines.push(Inline::Anchor {
             anchor: bm.clone(),
@@ -848,7 +992,11 @@ pub fn running_header(plan: &Plan) -> Document {
     };
     let mut lists = Lists::new(f.lists);
     for (i, sid) in sections.iter().enumerate() {
-        let mut heading = h1(&f, &title(plan, sid, f.titles), Some((i as u32 + 1, toc_bookmark(sid))));
+        let mut heading = h1(
+            &f,
+            &title(plan, sid, f.titles),
+            Some((i as u32 + 1, toc_bookmark(sid))),
+        );
         heading.inlines.insert(0, Inline::PageBreak);
         doc.p(heading);
         if plan.is_empty_section(sid) {
@@ -868,10 +1016,19 @@ pub fn running_header(plan: &Plan) -> Document {
 /// One table per section; the first row is the section's title.
 pub fn table_per_section(plan: &Plan) -> Document {
     let mut doc = new_doc(plan);
-    doc.p(Para::styled("Title", "Education, Health and Care Plan (EHCP)"));
+    doc.p(Para::styled(
+        "Title",
+        "Education, Health and Care Plan (EHCP)",
+    ));
     doc.table(details_table(plan));
     doc.p(Para::new());
-    let title_row = |t: String| vec![Cell::new(vec![Block::P(Para::runs(vec![Run::bold(t).sized(26)]))]).span(2).shade("1F3864")];
+    let title_row = |t: String| {
+        vec![
+            Cell::new(vec![Block::P(Para::runs(vec![Run::bold(t).sized(26)]))])
+                .span(2)
+                .shade("1F3864"),
+        ]
+    };
     for sid in plan.sections() {
         let mut rows = vec![title_row(title(plan, sid, Titles::Long))];
         if !plan.is_empty_section(sid) {
@@ -896,7 +1053,10 @@ pub fn table_per_section(plan: &Plan) -> Document {
                         rows.push(vec![cell(plan.none_text(sid).unwrap_or("")).span(2)]);
                     }
                     for s in strands {
-                        rows.push(vec![head_cell(&format!("{}: strengths", s.area)), cell(&s.strengths)]);
+                        rows.push(vec![
+                            head_cell(&format!("{}: strengths", s.area)),
+                            cell(&s.strengths),
+                        ]);
                         for n in &s.needs {
                             rows.push(vec![head_cell(&s.area), cell(&n.text)]);
                         }
@@ -920,7 +1080,10 @@ pub fn table_per_section(plan: &Plan) -> Document {
                         rows.push(vec![head_cell(&s.area), cell(&p.sentence())]);
                     }
                 }
-                "I" => rows.push(vec![head_cell("School or setting"), cell_paras(&plan.placement)]),
+                "I" => rows.push(vec![
+                    head_cell("School or setting"),
+                    cell_paras(&plan.placement),
+                ]),
                 "J" => rows.push(vec![head_cell("Personal budget"), cell_paras(&plan.budget)]),
                 "K" => {
                     for a in &plan.advice {
@@ -1018,13 +1181,27 @@ pub fn outcome_provision_table(plan: &Plan) -> Document {
             head_cell("Who"),
         ]];
         for s in strands {
-            rows.push(vec![Cell::new(vec![Block::P(Para::runs(vec![Run::bold(&s.area)]))]).span(5).shade("F2F2F2")]);
+            rows.push(vec![
+                Cell::new(vec![Block::P(Para::runs(vec![Run::bold(&s.area)]))])
+                    .span(5)
+                    .shade("F2F2F2"),
+            ]);
             for (ni, n) in s.needs.iter().enumerate() {
                 let o = s.outcomes.get(ni);
-                let provs: Vec<&Provision> = s.provision.iter().filter(|p| p.needs.contains(&n.id)).collect();
+                let provs: Vec<&Provision> = s
+                    .provision
+                    .iter()
+                    .filter(|p| p.needs.contains(&n.id))
+                    .collect();
                 let otext = o.map(|o| o.text.clone()).unwrap_or_default();
                 if provs.is_empty() {
-                    rows.push(vec![cell(&n.text), cell(&otext), cell(""), cell(""), cell("")]);
+                    rows.push(vec![
+                        cell(&n.text),
+                        cell(&otext),
+                        cell(""),
+                        cell(""),
+                        cell(""),
+                    ]);
                 }
                 for (pi, p) in provs.iter().enumerate() {
                     let (what, who, freq) = p.cells();
@@ -1036,7 +1213,10 @@ pub fn outcome_provision_table(plan: &Plan) -> Document {
                     let (nc, oc) = if pi == 0 {
                         (cell(&n.text).vmerge(true), cell(&otext).vmerge(true))
                     } else {
-                        (Cell::new(vec![Block::P(Para::new())]).vmerge(false), Cell::new(vec![Block::P(Para::new())]).vmerge(false))
+                        (
+                            Cell::new(vec![Block::P(Para::new())]).vmerge(false),
+                            Cell::new(vec![Block::P(Para::new())]).vmerge(false),
+                        )
                     };
                     let (nc, oc) = if provs.len() == 1 {
                         (cell(&n.text), cell(&otext))
@@ -1047,7 +1227,11 @@ pub fn outcome_provision_table(plan: &Plan) -> Document {
                 }
             }
         }
-        doc.table(Table::new(rows).header().widths(&[2000, 2200, 2400, 1216, 1200]));
+        doc.table(
+            Table::new(rows)
+                .header()
+                .widths(&[2000, 2200, 2400, 1216, 1200]),
+        );
         doc.p(Para::new());
     }
     for sid in ["I", "J", "K"] {
@@ -1090,9 +1274,18 @@ pub fn county_area_tables(plan: &Plan) -> Document {
     simple(&mut doc, &mut lists, "A");
     let label_cell = |t: &str| head_cell(t).width(2400);
     let groups: [(Kind, &str); 3] = [
-        (Kind::Education, "Sections B, E and F: Special educational needs, outcomes and provision by area of need"),
-        (Kind::Health, "Sections C, E and G: Health needs, outcomes and provision"),
-        (Kind::Social, "Sections D, E, H1 and H2: Social care needs, outcomes and provision"),
+        (
+            Kind::Education,
+            "Sections B, E and F: Special educational needs, outcomes and provision by area of need",
+        ),
+        (
+            Kind::Health,
+            "Sections C, E and G: Health needs, outcomes and provision",
+        ),
+        (
+            Kind::Social,
+            "Sections D, E, H1 and H2: Social care needs, outcomes and provision",
+        ),
     ];
     for (kind, heading) in groups {
         doc.p(h1(&f, heading, None));
@@ -1111,16 +1304,28 @@ pub fn county_area_tables(plan: &Plan) -> Document {
             continue;
         }
         for s in strands {
-            let mut rows = vec![vec![Cell::new(vec![Block::P(Para::runs(vec![Run::bold(format!("Area of need: {}", s.area)).sized(24)]))]).span(2).shade("B4C6E7")]];
+            let mut rows = vec![vec![
+                Cell::new(vec![Block::P(Para::runs(vec![
+                    Run::bold(format!("Area of need: {}", s.area)).sized(24),
+                ]))])
+                .span(2)
+                .shade("B4C6E7"),
+            ]];
             rows.push(vec![label_cell("Strengths"), cell(&s.strengths)]);
-            rows.push(vec![label_cell("Needs"), cell_paras(&s.needs.iter().map(|n| n.text.clone()).collect::<Vec<_>>())]);
+            rows.push(vec![
+                label_cell("Needs"),
+                cell_paras(&s.needs.iter().map(|n| n.text.clone()).collect::<Vec<_>>()),
+            ]);
             for o in &s.outcomes {
                 let mut text = o.text.clone();
                 if let Some(p) = &o.pfa {
                     text = format!("{text} (Preparing for adulthood (PfA): {p})");
                 }
                 rows.push(vec![label_cell("Long-term outcome"), cell(&text)]);
-                rows.push(vec![label_cell("Medium-term outcomes"), cell_paras(&o.steps)]);
+                rows.push(vec![
+                    label_cell("Medium-term outcomes"),
+                    cell_paras(&o.steps),
+                ]);
             }
             for p in &s.provision {
                 let (what, who, freq) = p.cells();
@@ -1195,7 +1400,8 @@ pub fn tracked_changes(plan: &Plan) -> Document {
                 result: vec![Run::new(plan.date.clone())],
             });
         } else if first.starts_with("This section is left blank in a draft plan") {
-            p.inlines.push(Inline::Run(Run::new(" The school named for ")));
+            p.inlines
+                .push(Inline::Run(Run::new(" The school named for ")));
             p.inlines.push(Inline::Field {
                 instr: r#"REF ChildName \h"#.into(),
                 result: vec![Run::new(full.clone())],
@@ -1204,7 +1410,9 @@ pub fn tracked_changes(plan: &Plan) -> Document {
                 " will be the one agreed after consultation with the family.",
             )));
         } else if first.contains("have not asked for a personal budget") {
-            p.inlines.push(Inline::Run(Run::new(" Information about personal budgets is published in the ")));
+            p.inlines.push(Inline::Run(Run::new(
+                " Information about personal budgets is published in the ",
+            )));
             p.inlines.push(Inline::Hyperlink {
                 url: format!("https://www.{la_slug}.example/local-offer/personal-budgets"),
                 runs: vec![Run::new(format!("{} local offer", plan.la))],
@@ -1215,4 +1423,3 @@ pub fn tracked_changes(plan: &Plan) -> Document {
     doc.footer = footer(plan);
     doc
 }
-

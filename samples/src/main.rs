@@ -46,8 +46,14 @@ fn run(args: &[String]) -> anyhow::Result<()> {
             for i in 0..count {
                 let plan = ehcp_samples::corpus::corpus_plan(seed, i);
                 let path = dir.join(&plan.file);
-                std::fs::write(&path, &plan.bytes).with_context(|| format!("writing {}", path.display()))?;
-                index.push_str(&format!("{}\t{}\t{}\n", plan.file, plan.layout, plan.defects.join(",")));
+                std::fs::write(&path, &plan.bytes)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                index.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    plan.file,
+                    plan.layout,
+                    plan.defects.join(",")
+                ));
             }
             std::fs::write(dir.join("corpus.tsv"), index).context("writing corpus.tsv")?;
             eprintln!("wrote {count} plans to {}", dir.display());

@@ -96,6 +96,8 @@ pub struct Outcome {
     pub steps: Vec<String>,
     /// Preparing-for-adulthood area, if this is a PfA outcome.
     pub pfa: Option<String>,
+    /// Need ids this outcome serves.
+    pub needs: Vec<String>,
 }
 
 /// A provision item (F, G, H1 or H2).
@@ -117,6 +119,10 @@ pub struct Provision {
     /// The whole text as written, replacing the composed sentence (used for
     /// defects, where the wording itself is the point).
     pub verbatim: Option<String>,
+    /// How the sentence is worded: 0 "What, delivered by who, how often.",
+    /// 1 "What. Provided by who, how often.", 2 "Who will provide what,
+    /// how often."
+    pub style: u8,
 }
 
 impl Provision {
@@ -125,7 +131,16 @@ impl Provision {
         if let Some(v) = &self.verbatim {
             return v.clone();
         }
-        format!("{}, delivered by {}, {}.", self.what, self.who, self.freq)
+        match self.style {
+            1 => format!("{}. Provided by {}, {}.", self.what, self.who, self.freq),
+            2 => format!(
+                "{} will provide {}, {}.",
+                upper_first(&self.who),
+                lower_first(&self.what),
+                self.freq
+            ),
+            _ => format!("{}, delivered by {}, {}.", self.what, self.who, self.freq),
+        }
     }
     /// Cells for tables: (provision, who, frequency).
     pub fn cells(&self) -> (String, String, String) {
@@ -200,6 +215,12 @@ pub struct Plan {
     pub extra: Vec<(&'static str, String)>,
     /// Child's details shown at the top as a table (else as paragraphs).
     pub details_table: bool,
+    /// The local authority officer who wrote the plan, with their role.
+    pub coordinator: String,
+    /// Final plans: the date of the first annual review.
+    pub review: Option<String>,
+    /// Area-of-need sub-headings in B, E and F (most templates have them).
+    pub area_headings: bool,
 }
 
 impl Plan {
@@ -278,6 +299,24 @@ impl Plan {
     }
 }
 
+/// Lower-cases the first letter.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Sets the wording of every provision sentence of a plan.
+pub fn set_provision_style(plan: &mut Plan, style: u8) {
+    for s in &mut plan.strands {
+        for p in &mut s.provision {
+            p.style = style;
+        }
+    }
+}
+
 /// Upper-cases the first letter.
 pub fn upper_first(s: &str) -> String {
     let mut c = s.chars();
@@ -292,9 +331,10 @@ pub fn upper_first(s: &str) -> String {
 /// rewrites the provision's references accordingly. Package content refers
 /// to needs and outcomes by their local position ("n0", "o1") until then.
 pub fn assign_ids(plan: &mut Plan) {
-    let (mut b, mut c, mut d, mut e, mut f, mut g, mut h1, mut h2) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let (mut b, mut c, mut d, mut e) = (0, 0, 0, 0);
+    let mut need_map: Vec<(String, String)> = Vec::new();
+    let mut out_map: Vec<(String, String)> = Vec::new();
     for strand in &mut plan.strands {
-        let mut need_map = Vec::new();
         for need in &mut strand.needs {
             let id = match strand.kind {
                 Kind::Education => {
@@ -313,12 +353,24 @@ pub fn assign_ids(plan: &mut Plan) {
             need_map.push((need.id.clone(), id.clone()));
             need.id = id;
         }
-        let mut out_map = Vec::new();
         for o in &mut strand.outcomes {
             e += 1;
             let id = format!("E{e}");
             out_map.push((o.id.clone(), id.clone()));
             o.id = id;
+        }
+    }
+    let remap = |refs: &mut Vec<String>, map: &[(String, String)]| {
+        for r in refs.iter_mut() {
+            if let Some((_, id)) = map.iter().find(|(k, _)| k == r) {
+                *r = id.clone();
+            }
+        }
+    };
+    let (mut f, mut g, mut h1, mut h2) = (0, 0, 0, 0);
+    for strand in &mut plan.strands {
+        for o in &mut strand.outcomes {
+            remap(&mut o.needs, &need_map);
         }
         for p in &mut strand.provision {
             p.id = match (strand.kind, p.h) {
@@ -339,16 +391,8 @@ pub fn assign_ids(plan: &mut Plan) {
                     format!("H2.{h2}")
                 }
             };
-            for r in &mut p.needs {
-                if let Some((_, id)) = need_map.iter().find(|(k, _)| k == r) {
-                    *r = id.clone();
-                }
-            }
-            for r in &mut p.outcomes {
-                if let Some((_, id)) = out_map.iter().find(|(k, _)| k == r) {
-                    *r = id.clone();
-                }
-            }
+            remap(&mut p.needs, &need_map);
+            remap(&mut p.outcomes, &out_map);
         }
     }
 }

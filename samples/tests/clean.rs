@@ -39,7 +39,14 @@ const VAGUE: &[&str] = &[
     "to be determined",
 ];
 
-const PLACEHOLDERS: &[&str] = &["[insert", "click or tap", "tbc", "xxx", "<name>", "lorem ipsum"];
+const PLACEHOLDERS: &[&str] = &[
+    "[insert",
+    "click or tap",
+    "tbc",
+    "xxx",
+    "<name>",
+    "lorem ipsum",
+];
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
@@ -50,7 +57,9 @@ fn words(text: &str) -> Vec<String> {
 
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     // The month in a date ("28 May 2019") is not the hedge "may".
-    let text = text.replace("May 19", "month 19").replace("May 20", "month 20");
+    let text = text
+        .replace("May 19", "month 19")
+        .replace("May 20", "month 20");
     let t = format!(" {} ", words(&text.to_lowercase()).join(" "));
     let p = format!(" {} ", words(phrase).join(" "));
     t.contains(&p)

@@ -23,7 +23,11 @@ fn every_planted_quote_is_visible_in_its_sample() {
             missing.push(format!("{} {} {:?}", d.file, d.rule, d.quote));
         }
     }
-    assert!(missing.is_empty(), "quotes not found:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "quotes not found:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

@@ -30,17 +30,17 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::numbering::{ListCounter, Numbering};
-use super::styles::Styles;
+use super::styles::{ResolvedStyle, Styles};
 use super::{
     Cell, CellPosition, ContentControl, Document, Paragraph, ReadWarning, Row, SegmentSource,
     Table, TextSegment,
 };
 use crate::error::ReadError;
-use crate::package::xml::{Ns, attr, classify, int_val, on_off, resolve_ref};
+use crate::package::xml::{Namespaces, Ns, attr, int_val, on_off, resolve_ref};
 
 /// Most warnings kept per part (the rest are counted in the last one).
 const MAX_WARNINGS: usize = 50;
@@ -91,8 +91,10 @@ struct OpenRun {
 }
 
 #[derive(Debug)]
-struct OpenParagraph {
+struct OpenParagraph<'a> {
     index: usize,
+    /// The paragraph style (or the default one), resolved once.
+    style: Option<&'a ResolvedStyle>,
     start: usize,
     text: String,
     segments: Vec<TextSegment>,
@@ -162,7 +164,7 @@ struct BodyReader<'a, 'd> {
     stack: Vec<Tag>,
     in_body: usize,
     deleted: usize,
-    paragraphs: Vec<OpenParagraph>,
+    paragraphs: Vec<OpenParagraph<'a>>,
     runs: Vec<OpenRun>,
     tables: Vec<OpenTable>,
     sdts: Vec<OpenSdt>,
@@ -236,15 +238,16 @@ impl<'a, 'd> BodyReader<'a, 'd> {
     fn run(&mut self, xml: &str) -> Result<(), ReadError> {
         let bom = if xml.starts_with('\u{FEFF}') { 3 } else { 0 };
         let src = &xml[bom..];
-        let mut reader = NsReader::from_str(src);
+        let mut reader = Reader::from_str(src);
+        let mut names = Namespaces::default();
         if self.story == Story::HeaderFooter {
             self.in_body = 1;
         }
         let mut seen_root = false;
         loop {
             let before = reader.buffer_position() as usize + bom;
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((ns, event)) => (classify(&ns), event),
+            let event = match reader.read_event() {
+                Ok(event) => event,
                 Err(e) => {
                     let position = reader.error_position() + bom as u64;
                     return Err(self.malformed(position, e.to_string()));
@@ -254,6 +257,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             match event {
                 Event::Start(e) => {
                     seen_root = true;
+                    let ns = names.start(&e);
                     match self.start(ns, &e, before, after, false) {
                         Some(tag) => self.stack.push(tag),
                         None => {
@@ -262,16 +266,20 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                                 let position = reader.error_position() + bom as u64;
                                 return Err(self.malformed(position, err.to_string()));
                             }
+                            names.end();
                         }
                     }
                 }
                 Event::Empty(e) => {
                     seen_root = true;
+                    let ns = names.start(&e);
+                    names.end();
                     if let Some(tag) = self.start(ns, &e, before, after, true) {
                         self.end(tag, before, after);
                     }
                 }
                 Event::End(_) => {
+                    names.end();
                     if let Some(tag) = self.stack.pop() {
                         self.end(tag, before, after);
                     }
@@ -286,24 +294,26 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                         self.push_text(&t);
                     }
                 }
-                Event::GeneralRef(r) => {
-                    match resolve_ref(&r) {
-                        Some(c) => {
-                            if self.open_text.is_some() {
-                                let c = if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c };
-                                if let Some(p) = self.paragraphs.last_mut() {
-                                    p.text.push(c);
-                                }
+                Event::GeneralRef(r) => match resolve_ref(&r) {
+                    Some(c) => {
+                        if self.open_text.is_some() {
+                            let c = if matches!(c, '\t' | '\n' | '\r') {
+                                ' '
+                            } else {
+                                c
+                            };
+                            if let Some(p) = self.paragraphs.last_mut() {
+                                p.text.push(c);
                             }
                         }
-                        None => {
-                            let name: &str = &r;
-                            self.warn(format!(
+                    }
+                    None => {
+                        let name: &str = &r;
+                        self.warn(format!(
                                 "an unknown entity reference &{name}; was left out (entities are never expanded)"
                             ));
-                        }
                     }
-                }
+                },
                 Event::DocType(_) => {
                     self.warn(
                         "the part declares a document type (DOCTYPE); it was ignored and no entity is expanded"
@@ -343,7 +353,14 @@ impl<'a, 'd> BodyReader<'a, 'd> {
 
     /// Handles a start (or empty) tag. Returns the tag to push, or `None`
     /// when the element is to be skipped whole.
-    fn start(&mut self, ns: Ns, e: &BytesStart<'_>, start: usize, end: usize, empty: bool) -> Option<Tag> {
+    fn start(
+        &mut self,
+        ns: Ns,
+        e: &BytesStart<'_>,
+        start: usize,
+        end: usize,
+        empty: bool,
+    ) -> Option<Tag> {
         match ns {
             Ns::W => {}
             Ns::Mc => {
@@ -388,23 +405,28 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::P
             }
             "r" => {
-                if let Some(p) = self.paragraphs.last() {
-                    let first_segment = p.segments.len();
-                    self.runs.push(OpenRun {
-                        paragraph: p.index,
-                        start,
-                        properties: end..end,
-                        properties_start: end,
-                        first_segment,
-                        bold: None,
-                        size: None,
-                        style: None,
-                    });
-                }
+                // A run outside any paragraph (invalid) is not a run we track.
+                let Some(p) = self.paragraphs.last() else {
+                    return Some(Tag::OtherW);
+                };
+                let first_segment = p.segments.len();
+                self.runs.push(OpenRun {
+                    paragraph: p.index,
+                    start,
+                    properties: end..end,
+                    properties_start: end,
+                    first_segment,
+                    bold: None,
+                    size: None,
+                    style: None,
+                });
                 Tag::R
             }
             "t" => {
-                if !empty && self.visible() && let Some(p) = self.paragraphs.last() {
+                if !empty
+                    && self.visible()
+                    && let Some(p) = self.paragraphs.last()
+                {
                     self.open_text = Some((p.index, p.text.len(), end));
                 }
                 Tag::T
@@ -422,7 +444,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             }
             "pPr" => Tag::PPr,
             "numPr" => Tag::NumPr,
-            "b" | "sz" | "rStyle" if parent == Some(Tag::RPr) && self.grandparent() == Some(Tag::R) => {
+            "b" | "sz" | "rStyle"
+                if parent == Some(Tag::RPr) && self.grandparent() == Some(Tag::R) =>
+            {
                 if let Some(r) = self.runs.last_mut() {
                     match name {
                         "b" => r.bold = Some(on_off(e)),
@@ -432,7 +456,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 }
                 Tag::OtherW
             }
-            "pStyle" | "outlineLvl" if parent == Some(Tag::PPr) && self.grandparent() == Some(Tag::P) => {
+            "pStyle" | "outlineLvl"
+                if parent == Some(Tag::PPr) && self.grandparent() == Some(Tag::P) =>
+            {
                 if let Some(p) = self.paragraphs.last_mut() {
                     if name == "pStyle" {
                         p.style_id = attr(e, "val");
@@ -476,16 +502,14 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                             self.in_code -= 1;
                         }
                     }
-                    Some("end") => {
-                        if self.fields.pop() == Some(true) {
-                            self.in_code -= 1;
-                        }
-                    }
+                    Some("end") if self.fields.pop() == Some(true) => self.in_code -= 1,
                     _ => {}
                 }
                 Tag::OtherW
             }
-            "tab" | "ptab" | "br" | "cr" | "noBreakHyphen" | "sym" if !self.runs.is_empty() && parent != Some(Tag::RPr) => {
+            "tab" | "ptab" | "br" | "cr" | "noBreakHyphen" | "sym"
+                if !self.runs.is_empty() && parent != Some(Tag::RPr) =>
+            {
                 let c = match name {
                     "noBreakHyphen" => Some('-'),
                     "sym" => attr(e, "char")
@@ -534,7 +558,10 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 if let Some(span) = int_val::<u32>(e, "val")
                     && let Some(t) = self.tables.last()
                     && let (Some(r), Some(c)) = (t.row, t.cell)
-                    && let Some(cell) = self.doc.tables[t.index].rows.get_mut(r).and_then(|row| row.cells.get_mut(c))
+                    && let Some(cell) = self.doc.tables[t.index]
+                        .rows
+                        .get_mut(r)
+                        .and_then(|row| row.cells.get_mut(c))
                 {
                     cell.span = span.clamp(1, 64);
                 }
@@ -562,7 +589,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::Sdt
             }
             "sdtPr" => Tag::SdtPr,
-            "alias" | "tag" | "showingPlcHdr" if parent == Some(Tag::SdtPr) && self.grandparent() == Some(Tag::Sdt) => {
+            "alias" | "tag" | "showingPlcHdr"
+                if parent == Some(Tag::SdtPr) && self.grandparent() == Some(Tag::Sdt) =>
+            {
                 if let Some(s) = self.sdts.last() {
                     let cc = &mut self.doc.content_controls[s.index];
                     match name {
@@ -592,7 +621,11 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             Tag::P => self.close_paragraph(end),
             Tag::R => {
                 if let Some(run) = self.runs.pop()
-                    && let Some(p) = self.paragraphs.iter_mut().rev().find(|p| p.index == run.paragraph)
+                    && let Some(p) = self
+                        .paragraphs
+                        .iter_mut()
+                        .rev()
+                        .find(|p| p.index == run.paragraph)
                 {
                     for s in &mut p.segments[run.first_segment..] {
                         if s.run.start == run.start {
@@ -611,37 +644,45 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                     // segments already made consistent.
                     let props = r.properties.clone();
                     let (paragraph, first) = (r.paragraph, r.first_segment);
-                    if let Some(p) = self.paragraphs.iter_mut().rev().find(|p| p.index == paragraph) {
+                    if let Some(p) = self
+                        .paragraphs
+                        .iter_mut()
+                        .rev()
+                        .find(|p| p.index == paragraph)
+                    {
                         for s in &mut p.segments[first..] {
                             s.run_properties = props.clone();
                         }
                     }
                 }
             }
-            Tag::PPr => {
-                if self.parent() == Some(Tag::P) {
-                    let styles = self.styles;
-                    if let Some(p) = self.paragraphs.last_mut() {
-                        let style = styles.paragraph(p.style_id.as_deref());
-                        p.style_bold = style.and_then(|s| s.bold);
-                        p.style_size = style.and_then(|s| s.size_half_points);
-                    }
+            Tag::PPr if self.parent() == Some(Tag::P) => {
+                let styles = self.styles;
+                if let Some(p) = self.paragraphs.last_mut()
+                    && p.style_id.is_some()
+                {
+                    let style = styles.paragraph(p.style_id.as_deref());
+                    p.style = style;
+                    p.style_bold = style.and_then(|s| s.bold);
+                    p.style_size = style.and_then(|s| s.size_half_points);
                 }
             }
             Tag::Deleted => self.deleted = self.deleted.saturating_sub(1),
             Tag::CharElement => {
                 if let Some((paragraph, segment)) = self.open_char.take()
-                    && let Some(p) = self.paragraphs.iter_mut().rev().find(|p| p.index == paragraph)
+                    && let Some(p) = self
+                        .paragraphs
+                        .iter_mut()
+                        .rev()
+                        .find(|p| p.index == paragraph)
                     && let Some(s) = p.segments.get_mut(segment)
                     && let SegmentSource::Element { element } = &mut s.source
                 {
                     element.end = end;
                 }
             }
-            Tag::Tbl => {
-                if self.story == Story::Body {
-                    self.tables.pop();
-                }
+            Tag::Tbl if self.story == Story::Body => {
+                self.tables.pop();
             }
             Tag::Tr => {
                 if let Some(t) = self.tables.last_mut() {
@@ -684,9 +725,17 @@ impl<'a, 'd> BodyReader<'a, 'd> {
     }
 
     fn push_text(&mut self, raw: &str) {
-        let Some(p) = self.paragraphs.last_mut() else { return };
+        let Some(p) = self.paragraphs.last_mut() else {
+            return;
+        };
         if raw.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-            p.text.extend(raw.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
+            p.text.extend(raw.chars().map(|c| {
+                if matches!(c, '\t' | '\n' | '\r') {
+                    ' '
+                } else {
+                    c
+                }
+            }));
         } else {
             p.text.push_str(raw);
         }
@@ -700,7 +749,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         let (bold, size) = self.run_format(run);
         let properties = run.properties.clone();
         let run_start = run.start;
-        let Some(p) = self.paragraphs.last_mut() else { return };
+        let Some(p) = self.paragraphs.last_mut() else {
+            return;
+        };
         if p.index != paragraph || p.text.len() == text_start {
             return;
         }
@@ -728,7 +779,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             text: text_start..p.text.len(),
             run: run_start..run_start,
             run_properties: properties,
-            source: SegmentSource::Element { element: start..end },
+            source: SegmentSource::Element {
+                element: start..end,
+            },
         });
         Some((p.index, p.segments.len() - 1))
     }
@@ -778,6 +831,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         let style = self.styles.paragraph(None);
         self.paragraphs.push(OpenParagraph {
             index,
+            style,
             start,
             text: String::new(),
             segments: Vec::new(),
@@ -797,7 +851,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
     }
 
     fn close_paragraph(&mut self, end: usize) {
-        let Some(p) = self.paragraphs.pop() else { return };
+        let Some(p) = self.paragraphs.pop() else {
+            return;
+        };
         // A field code never runs on past its paragraph.
         while self.fields.last() == Some(&true) {
             self.fields.pop();
@@ -812,7 +868,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         if self.open_text.is_some_and(|(i, _, _)| i == p.index) {
             self.open_text = None;
         }
-        let style = self.styles.paragraph(p.style_id.as_deref());
+        let style = p.style;
         let outline_level = match p.outline_level {
             Some(l) if l < 9 => Some(l),
             Some(_) => None,
@@ -838,8 +894,8 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         out.xml = p.start..end;
     }
 
-    fn list_label(&mut self, p: &OpenParagraph) -> Option<super::ListLabel> {
-        let style = self.styles.paragraph(p.style_id.as_deref());
+    fn list_label(&mut self, p: &OpenParagraph<'a>) -> Option<super::ListLabel> {
+        let style = p.style;
         let style_num = style.and_then(|s| s.num);
         let num_id = if p.has_num && p.num_id.is_some() {
             p.num_id
@@ -854,7 +910,9 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             .or_else(|| style_num.and_then(|n| n.level))
             .or_else(|| {
                 let id = style.map(|s| s.id.as_str())?;
-                self.lists.numbering().level_for_style(num_id, id, self.styles)
+                self.lists
+                    .numbering()
+                    .level_for_style(num_id, id, self.styles)
             })
             .unwrap_or(0);
         self.lists.next(num_id, level)
@@ -909,7 +967,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
 }
 
 /// Folds one piece of visible text into the paragraph's bold and size.
-fn note_format(p: &mut OpenParagraph, from: usize, bold: bool, size: Option<u32>) {
+fn note_format(p: &mut OpenParagraph<'_>, from: usize, bold: bool, size: Option<u32>) {
     if p.text[from..].chars().any(|c| !c.is_whitespace()) {
         p.any_visible = true;
         if !bold {
@@ -928,7 +986,9 @@ mod tests {
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
 
     fn wrap(body: &str) -> String {
-        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#)
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+        )
     }
 
     fn read_with(xml: &str, styles: &Styles, numbering: &Numbering) -> Document {
@@ -952,27 +1012,49 @@ mod tests {
     fn check_ranges(xml: &str, doc: &Document) {
         for p in &doc.paragraphs {
             let el = &xml[p.xml.clone()];
-            assert!(el.starts_with('<') && el[1..].split([' ', '>', '/']).next().unwrap().ends_with('p'), "{el}");
+            assert!(
+                el.starts_with('<')
+                    && el[1..]
+                        .split([' ', '>', '/'])
+                        .next()
+                        .unwrap()
+                        .ends_with('p'),
+                "{el}"
+            );
             assert!(el.ends_with("p>") || el.ends_with("/>"), "{el}");
             let mut covered = 0;
             for s in &p.segments {
-                assert_eq!(s.text.start, covered, "segments tile the text of {:?}", p.text);
+                assert_eq!(
+                    s.text.start, covered,
+                    "segments tile the text of {:?}",
+                    p.text
+                );
                 covered = s.text.end;
                 let run = &xml[s.run.clone()];
                 assert!(run.starts_with('<') && run.ends_with("r>"), "{run}");
                 assert!(s.run.start <= s.run_properties.start && s.run_properties.end <= s.run.end);
                 let props = &xml[s.run_properties.clone()];
-                assert!(props.is_empty() || (props.contains("rPr") && props.ends_with('>')), "{props}");
+                assert!(
+                    props.is_empty() || (props.contains("rPr") && props.ends_with('>')),
+                    "{props}"
+                );
                 if props.is_empty() {
-                    assert_eq!(&xml[s.run.start..s.run_properties.start].chars().last(), &Some('>'));
+                    assert_eq!(
+                        &xml[s.run.start..s.run_properties.start].chars().last(),
+                        &Some('>')
+                    );
                 }
                 let piece = &p.text[s.text.clone()];
                 match &s.source {
                     SegmentSource::Text { content } => {
                         let raw = &xml[content.clone()];
-                        let unescaped = crate::package::xml::unescape_lossy(raw).replace(['\t', '\n', '\r'], " ");
+                        let unescaped = crate::package::xml::unescape_lossy(raw)
+                            .replace(['\t', '\n', '\r'], " ");
                         assert_eq!(unescaped, piece);
-                        assert!(xml[..content.start].ends_with('>') && xml[content.end..].starts_with("</"));
+                        assert!(
+                            xml[..content.start].ends_with('>')
+                                && xml[content.end..].starts_with("</")
+                        );
                     }
                     SegmentSource::Element { element } => {
                         let el = &xml[element.clone()];
@@ -1012,7 +1094,10 @@ mod tests {
                <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>stray code</w:t></w:r></w:p>
                <w:p><w:r><w:t>still visible</w:t></w:r></w:p>"#,
         );
-        assert_eq!(texts(&doc), ["See Section F.", "yes", "3", "", "still visible"]);
+        assert_eq!(
+            texts(&doc),
+            ["See Section F.", "yes", "3", "", "still visible"]
+        );
     }
 
     #[test]
@@ -1023,7 +1108,9 @@ mod tests {
         );
         assert_eq!(texts(&doc), ["a b c  d-efé ", "x"]);
         let last = doc.paragraphs[0].segments.last().unwrap();
-        assert!(matches!(&last.source, SegmentSource::Element { element } if element.len() == "<w:tab></w:tab>".len()));
+        assert!(
+            matches!(&last.source, SegmentSource::Element { element } if element.len() == "<w:tab></w:tab>".len())
+        );
     }
 
     #[test]
@@ -1046,7 +1133,12 @@ mod tests {
                  <w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>
             <w:p><w:r><w:t>outro</w:t></w:r></w:p>"#,
         );
-        assert_eq!(texts(&doc), ["intro", "Need", "Outcome", "n1", "inner", "n1 again", "", "outro"]);
+        assert_eq!(
+            texts(&doc),
+            [
+                "intro", "Need", "Outcome", "n1", "inner", "n1 again", "", "outro"
+            ]
+        );
         assert_eq!(doc.tables.len(), 2);
         let outer = &doc.tables[0];
         assert_eq!((outer.depth, outer.parent), (0, None));
@@ -1056,11 +1148,39 @@ mod tests {
         assert_eq!(outer.rows[1].cells[1].paragraphs, [6]);
         let inner = &doc.tables[1];
         assert_eq!(inner.depth, 1);
-        assert_eq!(inner.parent, Some(CellPosition { table: 0, row: 1, cell: 0 }));
-        assert_eq!(doc.paragraphs[4].cell, Some(CellPosition { table: 1, row: 0, cell: 0 }));
-        assert_eq!(doc.paragraphs[5].cell, Some(CellPosition { table: 0, row: 1, cell: 0 }));
+        assert_eq!(
+            inner.parent,
+            Some(CellPosition {
+                table: 0,
+                row: 1,
+                cell: 0
+            })
+        );
+        assert_eq!(
+            doc.paragraphs[4].cell,
+            Some(CellPosition {
+                table: 1,
+                row: 0,
+                cell: 0
+            })
+        );
+        assert_eq!(
+            doc.paragraphs[5].cell,
+            Some(CellPosition {
+                table: 0,
+                row: 1,
+                cell: 0
+            })
+        );
         assert_eq!(doc.paragraphs[7].cell, None);
-        assert_eq!(doc.cell_text(CellPosition { table: 0, row: 1, cell: 0 }), "n1\nn1 again");
+        assert_eq!(
+            doc.cell_text(CellPosition {
+                table: 0,
+                row: 1,
+                cell: 0
+            }),
+            "n1\nn1 again"
+        );
     }
 
     #[test]
@@ -1070,18 +1190,47 @@ mod tests {
             <w:p><w:r><w:t>Born </w:t></w:r><w:sdt><w:sdtPr><w:tag w:val="dob"/></w:sdtPr><w:sdtContent><w:r><w:t>1 May 2015</w:t></w:r></w:sdtContent></w:sdt></w:p>
             <w:tbl><w:sdt><w:sdtPr><w:alias w:val="Rows"/></w:sdtPr><w:sdtContent><w:tr><w:sdt><w:sdtPr><w:alias w:val="Cell"/><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:tc><w:p><w:r><w:t>in cell</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>"#,
         );
-        assert_eq!(texts(&doc), ["Click here", "", "Born 1 May 2015", "in cell"]);
+        assert_eq!(
+            texts(&doc),
+            ["Click here", "", "Born 1 May 2015", "in cell"]
+        );
         let cc = &doc.content_controls;
         assert_eq!(cc.len(), 4);
-        assert_eq!((cc[0].title.as_deref(), cc[0].tag.as_deref(), cc[0].showing_placeholder), (Some("Child's name"), Some("name"), true));
+        assert_eq!(
+            (
+                cc[0].title.as_deref(),
+                cc[0].tag.as_deref(),
+                cc[0].showing_placeholder
+            ),
+            (Some("Child's name"), Some("name"), true)
+        );
         assert_eq!(cc[0].paragraphs, 0..2);
-        assert_eq!((cc[1].tag.as_deref(), cc[1].paragraphs.clone()), (Some("dob"), 2..3));
-        assert_eq!((cc[2].title.as_deref(), cc[2].paragraphs.clone()), (Some("Rows"), 3..4));
-        assert_eq!((cc[3].title.as_deref(), cc[3].showing_placeholder), (Some("Cell"), false));
+        assert_eq!(
+            (cc[1].tag.as_deref(), cc[1].paragraphs.clone()),
+            (Some("dob"), 2..3)
+        );
+        assert_eq!(
+            (cc[2].title.as_deref(), cc[2].paragraphs.clone()),
+            (Some("Rows"), 3..4)
+        );
+        assert_eq!(
+            (cc[3].title.as_deref(), cc[3].showing_placeholder),
+            (Some("Cell"), false)
+        );
         assert_eq!(doc.paragraphs[0].content_control, Some(0));
-        assert_eq!(doc.paragraphs[2].content_control, None, "run-level controls do not hold the paragraph");
+        assert_eq!(
+            doc.paragraphs[2].content_control, None,
+            "run-level controls do not hold the paragraph"
+        );
         assert_eq!(doc.paragraphs[3].content_control, Some(3));
-        assert_eq!(doc.paragraphs[3].cell, Some(CellPosition { table: 0, row: 0, cell: 0 }));
+        assert_eq!(
+            doc.paragraphs[3].cell,
+            Some(CellPosition {
+                table: 0,
+                row: 0,
+                cell: 0
+            })
+        );
     }
 
     #[test]
@@ -1092,11 +1241,17 @@ mod tests {
         let doc = read_with(xml, &Styles::default(), &Numbering::default());
         assert_eq!(texts(&doc), ["Fish & chips — <ok> ", ""]);
         let p = &doc.paragraphs[0];
-        assert!(xml[p.xml.clone()].starts_with("<x:p x:rsidR") && xml[p.xml.clone()].ends_with("</x:p>"));
-        assert_eq!(&xml[p.segments[0].run_properties.clone()], "<x:rPr><x:b/></x:rPr>");
+        assert!(
+            xml[p.xml.clone()].starts_with("<x:p x:rsidR")
+                && xml[p.xml.clone()].ends_with("</x:p>")
+        );
+        assert_eq!(
+            &xml[p.segments[0].run_properties.clone()],
+            "<x:rPr><x:b/></x:rPr>"
+        );
         assert_eq!(&xml[p.segments[1].run_properties.clone()], "<x:rPr/>");
         assert_eq!(p.segments[1].run, p.segments[2].run);
-        assert!(p.bold == false);
+        assert!(!p.bold);
         assert_eq!(&xml[doc.paragraphs[1].xml.clone()], "<x:p/>");
     }
 
@@ -1106,7 +1261,10 @@ mod tests {
         let doc = read_with(&xml, &Styles::default(), &Numbering::default());
         let s = &doc.paragraphs[0].segments[0];
         assert!(s.run_properties.is_empty());
-        assert_eq!(&xml[s.run.start..s.run_properties.start], r#"<w:r w:rsidR="1">"#);
+        assert_eq!(
+            &xml[s.run.start..s.run_properties.start],
+            r#"<w:r w:rsidR="1">"#
+        );
     }
 
     fn styles() -> Styles {
@@ -1135,13 +1293,25 @@ mod tests {
             &Numbering::default(),
         );
         let p = &doc.paragraphs;
-        assert_eq!((p[0].style_id.as_deref(), p[0].style_name.as_deref()), (Some("Heading1"), Some("heading 1")));
-        assert_eq!((p[0].outline_level, p[0].bold, p[0].size_half_points), (Some(0), true, Some(32)));
+        assert_eq!(
+            (p[0].style_id.as_deref(), p[0].style_name.as_deref()),
+            (Some("Heading1"), Some("heading 1"))
+        );
+        assert_eq!(
+            (p[0].outline_level, p[0].bold, p[0].size_half_points),
+            (Some(0), true, Some(32))
+        );
         assert!(!p[1].bold);
         assert_eq!((p[2].bold, p[2].size_half_points), (true, Some(28)));
-        assert_eq!((p[3].outline_level, p[3].bold, p[3].size_half_points), (Some(2), false, Some(22)));
+        assert_eq!(
+            (p[3].outline_level, p[3].bold, p[3].size_half_points),
+            (Some(2), false, Some(22))
+        );
         assert_eq!(p[3].style_name.as_deref(), Some("Normal"));
-        assert_eq!((p[4].style_id.as_deref(), p[4].bold), (Some("Unknown"), false));
+        assert_eq!(
+            (p[4].style_id.as_deref(), p[4].bold),
+            (Some("Unknown"), false)
+        );
     }
 
     #[test]
@@ -1160,8 +1330,15 @@ mod tests {
             &styles(),
             &numbering,
         );
-        let labels: Vec<Option<&str>> = doc.paragraphs.iter().map(|p| p.list.as_ref().map(|l| l.label.as_str())).collect();
-        assert_eq!(labels, [Some("1."), Some("(a)"), Some("2."), None, Some("3.")]);
+        let labels: Vec<Option<&str>> = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.list.as_ref().map(|l| l.label.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [Some("1."), Some("(a)"), Some("2."), None, Some("3.")]
+        );
         assert_eq!(doc.paragraphs[1].list.as_ref().unwrap().level, 1);
     }
 
@@ -1169,7 +1346,14 @@ mod tests {
     fn broken_xml_names_the_part_and_byte() {
         let mut doc = Document::default();
         let xml = wrap("<w:p><w:r><w:t>oops</w:r></w:p>");
-        let err = read_body(&xml, "word/document.xml", &Styles::default(), &Numbering::default(), &mut doc).unwrap_err();
+        let err = read_body(
+            &xml,
+            "word/document.xml",
+            &Styles::default(),
+            &Numbering::default(),
+            &mut doc,
+        )
+        .unwrap_err();
         match err {
             ReadError::MalformedXml { part, position, .. } => {
                 assert_eq!(part, "word/document.xml");
@@ -1181,7 +1365,13 @@ mod tests {
         let truncated = &truncated[..truncated.find("cut").unwrap() + 3];
         let mut doc = Document::default();
         assert!(matches!(
-            read_body(truncated, "word/document.xml", &Styles::default(), &Numbering::default(), &mut doc),
+            read_body(
+                truncated,
+                "word/document.xml",
+                &Styles::default(),
+                &Numbering::default(),
+                &mut doc
+            ),
             Err(ReadError::MalformedXml { .. })
         ));
     }
@@ -1192,7 +1382,13 @@ mod tests {
             r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">]><w:document {NS}><w:body><w:p><w:r><w:t>a&xxe;b&lol;c</w:t></w:r></w:p></w:body></w:document>"#
         );
         let mut doc = Document::default();
-        match read_body(&xml, "word/document.xml", &Styles::default(), &Numbering::default(), &mut doc) {
+        match read_body(
+            &xml,
+            "word/document.xml",
+            &Styles::default(),
+            &Numbering::default(),
+            &mut doc,
+        ) {
             Ok(()) => {
                 assert_eq!(doc.paragraphs[0].text, "abc");
                 assert!(doc.warnings.iter().any(|w| w.message.contains("DOCTYPE")));
@@ -1207,12 +1403,18 @@ mod tests {
         let xml = format!(
             r#"<w:hdr {NS}><w:p><w:r><w:t>Sam Smith EHCP</w:t></w:r></w:p><w:p/><w:tbl><w:tr><w:tc><w:p><w:r><w:t>DOB 1/5/2015</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p></w:tc></w:tr></w:tbl></w:hdr>"#
         );
-        assert_eq!(read_story_text(&xml, "word/header1.xml").unwrap(), ["Sam Smith EHCP", "DOB 1/5/2015"]);
+        assert_eq!(
+            read_story_text(&xml, "word/header1.xml").unwrap(),
+            ["Sam Smith EHCP", "DOB 1/5/2015"]
+        );
     }
 
     #[test]
     fn paragraph_indices_follow_document_order() {
         let doc = read(&"<w:p><w:r><w:t>p</w:t></w:r></w:p>".repeat(3));
-        assert_eq!(doc.paragraphs.iter().map(|p| p.index).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(
+            doc.paragraphs.iter().map(|p| p.index).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
     }
 }

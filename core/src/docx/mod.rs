@@ -224,6 +224,11 @@ impl Document {
 /// The main part is found through the package relationships; styles,
 /// numbering, headers and footers through the main part's relationships.
 /// Broken XML in the main part is an error; in any other part a warning.
+///
+/// Byte ranges in the result ([`Paragraph::xml`], [`TextSegment`]) are
+/// offsets in the main part's bytes. For a flat OPC package those are the
+/// bytes of the main part's `pkg:xmlData` content, not of the whole file:
+/// comments are only ever written into zip packages.
 pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
     use crate::error::ReadError;
     use crate::package::{Package, rel_types};
@@ -254,12 +259,18 @@ pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
     if kind.is_none() {
         doc.warnings.push(ReadWarning {
             part: main_part.clone(),
-            message: "the package does not give the main part a Word content type; read as a document".into(),
+            message:
+                "the package does not give the main part a Word content type; read as a document"
+                    .into(),
         });
     }
 
     let rels = package.relationships(&main_part)?;
-    let first_of = |kind: &str| rels.iter().find(|r| !r.external && r.is(kind)).map(|r| r.target.clone());
+    let first_of = |kind: &str| {
+        rels.iter()
+            .find(|r| !r.external && r.is(kind))
+            .map(|r| r.target.clone())
+    };
     let styles = match first_of(rel_types::STYLES) {
         Some(part) => match side_part(&mut package, &part, &mut doc)? {
             Some(xml) => {
@@ -320,13 +331,18 @@ pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
 /// The main document part: the target of the package's `officeDocument`
 /// relationship (Transitional or Strict type URI). When the package has no
 /// such relationship, a part with a WordprocessingML main content type.
-fn find_main_part(package: &mut crate::package::Package<'_>) -> Result<String, crate::error::ReadError> {
+fn find_main_part(
+    package: &mut crate::package::Package<'_>,
+) -> Result<String, crate::error::ReadError> {
     use crate::package::{content_types, rel_types};
     let rels = package.relationships("")?;
     let mut dangling = None;
-    for rel in rels.iter().filter(|r| !r.external && r.is(rel_types::OFFICE_DOCUMENT)) {
-        if package.has_part(&rel.target) {
-            return Ok(rel.target.clone());
+    for rel in rels
+        .iter()
+        .filter(|r| !r.external && r.is(rel_types::OFFICE_DOCUMENT))
+    {
+        if let Some(name) = package.stored_name(&rel.target) {
+            return Ok(name);
         }
         dangling.get_or_insert(rel.target.clone());
     }
@@ -336,12 +352,16 @@ fn find_main_part(package: &mut crate::package::Package<'_>) -> Result<String, c
         content_types::TEMPLATE,
         content_types::MACRO_TEMPLATE,
     ]);
-    if let Some(part) = candidates.into_iter().find(|p| package.has_part(p)) {
+    if let Some(part) = candidates.into_iter().find_map(|p| package.stored_name(&p)) {
         package.warnings.push((
             part.clone(),
             match dangling {
-                Some(t) => format!("the package points to a missing main part {t}; this part was read instead"),
-                None => "the package does not say which part is the document; this part was read".into(),
+                Some(t) => format!(
+                    "the package points to a missing main part {t}; this part was read instead"
+                ),
+                None => {
+                    "the package does not say which part is the document; this part was read".into()
+                }
             },
         ));
         return Ok(part);
@@ -350,9 +370,11 @@ fn find_main_part(package: &mut crate::package::Package<'_>) -> Result<String, c
         Some(t) => Err(crate::error::ReadError::Damaged(format!(
             "the main document part {t} is missing"
         ))),
-        None if !package.has_content_types && !package.has_part("_rels/.rels") => Err(
-            crate::error::ReadError::NotAWordDocument("it is a zip file but not an Office package".into()),
-        ),
+        None if !package.has_content_types && !package.has_part("_rels/.rels") => {
+            Err(crate::error::ReadError::NotAWordDocument(
+                "it is a zip file but not an Office package".into(),
+            ))
+        }
         None => Err(crate::error::ReadError::NoMainDocument),
     }
 }

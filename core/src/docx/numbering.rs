@@ -9,12 +9,12 @@
 
 use std::collections::HashMap;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::ListLabel;
 use super::styles::Styles;
-use crate::package::xml::{Ns, attr, classify, int_val};
+use crate::package::xml::{Namespaces, Ns, attr, int_val};
 
 /// Levels a list can have.
 pub const LEVELS: usize = 9;
@@ -193,14 +193,15 @@ impl Numbering {
     /// describes the problem.
     pub fn parse(xml: &str) -> (Numbering, Option<String>) {
         let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
-        let mut reader = NsReader::from_str(xml);
+        let mut reader = Reader::from_str(xml);
+        let mut names = Namespaces::default();
         let mut out = Numbering::default();
         let mut stack: Vec<Tag> = Vec::new();
         let mut st = ParseState::default();
         let mut problem = None;
         loop {
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((ns, ev)) => (classify(&ns), ev),
+            let event = match reader.read_event() {
+                Ok(ev) => ev,
                 Err(e) => {
                     problem = Some(format!(
                         "not well-formed XML at byte {}: {e}",
@@ -211,21 +212,34 @@ impl Numbering {
             };
             match event {
                 Event::Start(e) => {
-                    let tag = if ns == Ns::W { out.element(&e, &stack, &mut st) } else { Tag::Other };
+                    let ns = names.start(&e);
+                    let tag = if ns == Ns::W {
+                        out.element(&e, &stack, &mut st)
+                    } else {
+                        Tag::Other
+                    };
                     stack.push(tag);
                 }
                 Event::Empty(e) => {
+                    let ns = names.start(&e);
+                    names.end();
                     if ns == Ns::W {
                         let tag = out.element(&e, &stack, &mut st);
                         out.close(tag, &stack, &mut st);
                     }
                 }
                 Event::End(_) => {
+                    names.end();
                     if let Some(tag) = stack.pop() {
                         out.close(tag, &stack, &mut st);
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }
@@ -312,7 +326,9 @@ impl Numbering {
         match tag {
             Tag::Abstract => {
                 if let Some(id) = st.abstract_id.take() {
-                    self.abstracts.entry(id).or_insert(std::mem::take(&mut st.abstract_num));
+                    self.abstracts
+                        .entry(id)
+                        .or_insert(std::mem::take(&mut st.abstract_num));
                 }
             }
             Tag::Num => {
@@ -322,7 +338,9 @@ impl Numbering {
             }
             Tag::LvlOverride => st.override_level = None,
             Tag::Lvl => {
-                let Some(index) = st.level_index.take() else { return };
+                let Some(index) = st.level_index.take() else {
+                    return;
+                };
                 if usize::from(index) >= LEVELS {
                     return;
                 }
@@ -421,7 +439,9 @@ impl<'a> ListCounter<'a> {
         }
         let num = self.numbering.nums.get(&num_id)?;
         let (abstract_id, abs) = self.numbering.abstract_for(num, self.styles)?;
-        let level_def = |l: u8| -> Option<&Level> { num.level_overrides.get(&l).or_else(|| abs.levels.get(&l)) };
+        let level_def = |l: u8| -> Option<&Level> {
+            num.level_overrides.get(&l).or_else(|| abs.levels.get(&l))
+        };
         let this = level_def(level)?;
         let start_of = |l: u8| -> i64 {
             num.start_overrides
@@ -441,7 +461,7 @@ impl<'a> ListCounter<'a> {
             Some(n) => n.saturating_add(1),
             None => start_of(level),
         });
-        for deeper in (li + 1)..LEVELS {
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(li + 1) {
             let restart = level_def(deeper as u8).and_then(|d| d.restart);
             // lvlRestart n: restart after a level 1..=n is used; 0 never.
             let restarts = match restart {
@@ -449,13 +469,15 @@ impl<'a> ListCounter<'a> {
                 Some(n) => li < usize::from(n),
             };
             if restarts {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
         let bullet = this.format == NumberFormat::Bullet;
         let label = if bullet {
             bullet_label(this.text.as_deref().unwrap_or(""))
-        } else if this.format == NumberFormat::None && this.text.as_deref().is_none_or(|t| !t.contains('%')) {
+        } else if this.format == NumberFormat::None
+            && this.text.as_deref().is_none_or(|t| !t.contains('%'))
+        {
             this.text.clone().unwrap_or_default()
         } else {
             let template = this.text.clone().unwrap_or_else(|| format!("%{}.", li + 1));
@@ -470,7 +492,9 @@ impl<'a> ListCounter<'a> {
                     let l = (d - 1) as u8;
                     let value = counters[usize::from(l)].unwrap_or_else(|| start_of(l));
                     let format = match level_def(l) {
-                        Some(def) if this.legal && def.format != NumberFormat::None => NumberFormat::Decimal,
+                        Some(def) if this.legal && def.format != NumberFormat::None => {
+                            NumberFormat::Decimal
+                        }
                         Some(def) if def.format == NumberFormat::Bullet => NumberFormat::Decimal,
                         Some(def) => def.format,
                         None => NumberFormat::Decimal,
@@ -507,7 +531,11 @@ fn bullet_label(text: &str) -> String {
             c => c,
         })
         .collect();
-    if mapped.trim().is_empty() { "•".to_owned() } else { mapped }
+    if mapped.trim().is_empty() {
+        "•".to_owned()
+    } else {
+        mapped
+    }
 }
 
 #[cfg(test)]
@@ -523,7 +551,9 @@ mod tests {
     }
 
     fn lvl(i: u8, fmt: &str, text: &str) -> String {
-        format!(r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>"#)
+        format!(
+            r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>"#
+        )
     }
 
     fn labels(n: &Numbering, seq: &[(u32, u8)]) -> Vec<String> {
@@ -543,7 +573,19 @@ mod tests {
             lvl(2, "lowerLetter", "(%3)")
         ));
         assert_eq!(
-            labels(&n, &[(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 0), (1, 1), (1, 2)]),
+            labels(
+                &n,
+                &[
+                    (1, 0),
+                    (1, 1),
+                    (1, 1),
+                    (1, 2),
+                    (1, 2),
+                    (1, 0),
+                    (1, 1),
+                    (1, 2)
+                ]
+            ),
             ["1.", "1.1", "1.2", "(a)", "(b)", "2.", "2.1", "(a)"]
         );
     }
@@ -572,7 +614,19 @@ mod tests {
             lvl(0, "upperRoman", "%1)")
         ));
         assert_eq!(
-            labels(&n, &[(1, 0), (2, 0), (5, 0), (5, 0), (1, 0), (0, 0), (9, 0), (1, 4)]),
+            labels(
+                &n,
+                &[
+                    (1, 0),
+                    (2, 0),
+                    (5, 0),
+                    (5, 0),
+                    (1, 0),
+                    (0, 0),
+                    (9, 0),
+                    (1, 4)
+                ]
+            ),
             ["I)", "II)", "X)", "XI)", "III)", "-", "-", "-"]
         );
     }
@@ -585,7 +639,10 @@ mod tests {
             <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
             </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
         );
-        assert_eq!(labels(&n, &[(1, 0), (1, 1), (1, 0), (1, 1)]), ["I.", "1.1", "II.", "2.2"]);
+        assert_eq!(
+            labels(&n, &[(1, 0), (1, 1), (1, 0), (1, 1)]),
+            ["I.", "1.1", "II.", "2.2"]
+        );
     }
 
     #[test]

@@ -9,10 +9,10 @@
 
 use std::collections::HashMap;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::package::xml::{Ns, attr, classify, int_val, on_off};
+use crate::package::xml::{Namespaces, Ns, attr, int_val, on_off};
 
 /// Longest basedOn chain followed.
 pub const MAX_CHAIN: usize = 32;
@@ -87,14 +87,15 @@ impl Styles {
     /// a description of the problem (the styles read before it are kept).
     pub fn parse(xml: &str) -> (Styles, Option<String>) {
         let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
-        let mut reader = NsReader::from_str(xml);
+        let mut reader = Reader::from_str(xml);
+        let mut names = Namespaces::default();
         let mut out = Styles::default();
         let mut stack: Vec<Tag> = Vec::new();
         let mut current: Option<Style> = None;
         let mut problem = None;
         loop {
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((ns, ev)) => (classify(&ns), ev),
+            let event = match reader.read_event() {
+                Ok(ev) => ev,
                 Err(e) => {
                     problem = Some(format!(
                         "not well-formed XML at byte {}: {e}",
@@ -105,21 +106,31 @@ impl Styles {
             };
             match event {
                 Event::Start(e) => {
+                    let ns = names.start(&e);
                     let tag = out.element(ns, &e, &stack, &mut current);
                     stack.push(tag);
                 }
                 Event::Empty(e) => {
+                    let ns = names.start(&e);
+                    names.end();
                     let tag = out.element(ns, &e, &stack, &mut current);
                     if tag == Tag::Style {
                         out.finish(current.take());
                     }
                 }
                 Event::End(_) => {
-                    if stack.pop() == Some(Tag::Style) {
+                    names.end();
+                    let closed = stack.pop();
+                    if closed == Some(Tag::Style) {
                         out.finish(current.take());
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !stack.is_empty() {
+                        problem = Some("the part ends before all its elements are closed".into());
+                    }
+                    break;
+                }
                 _ => {}
             }
         }
@@ -128,7 +139,13 @@ impl Styles {
         (out, problem)
     }
 
-    fn element(&mut self, ns: Ns, e: &BytesStart<'_>, stack: &[Tag], current: &mut Option<Style>) -> Tag {
+    fn element(
+        &mut self,
+        ns: Ns,
+        e: &BytesStart<'_>,
+        stack: &[Tag],
+        current: &mut Option<Style>,
+    ) -> Tag {
         if ns != Ns::W {
             return Tag::Other;
         }
@@ -147,7 +164,8 @@ impl Styles {
                 *current = Some(Style {
                     id: attr(e, "styleId").unwrap_or_default(),
                     kind,
-                    is_default: attr(e, "default").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "on")),
+                    is_default: attr(e, "default")
+                        .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "on")),
                     ..Style::default()
                 });
                 Tag::Style
@@ -174,7 +192,11 @@ impl Styles {
                 }
                 Tag::Other
             }
-            "numId" | "ilvl" if parent == Some(Tag::NumPr) && stack.len() >= 3 && stack[stack.len() - 3] == Tag::Style => {
+            "numId" | "ilvl"
+                if parent == Some(Tag::NumPr)
+                    && stack.len() >= 3
+                    && stack[stack.len() - 3] == Tag::Style =>
+            {
                 if let Some(s) = current.as_mut() {
                     let num = s.num.get_or_insert_default();
                     if local.as_ref() == "numId" {
@@ -213,7 +235,10 @@ impl Styles {
         if style.id.is_empty() {
             return;
         }
-        if style.is_default && style.kind == StyleKind::Paragraph && self.default_paragraph.is_none() {
+        if style.is_default
+            && style.kind == StyleKind::Paragraph
+            && self.default_paragraph.is_none()
+        {
             self.default_paragraph = Some(style.id.clone());
         }
         // The first definition of an id wins, as in Word.
@@ -233,7 +258,9 @@ impl Styles {
         let mut chain: Vec<&Style> = Vec::new();
         let mut next = Some(id);
         while let Some(id) = next {
-            let Some(style) = self.styles.get(id) else { break };
+            let Some(style) = self.styles.get(id) else {
+                break;
+            };
             if chain.len() >= MAX_CHAIN || chain.iter().any(|s| s.id == style.id) {
                 break;
             }
@@ -274,7 +301,9 @@ impl Styles {
 
     /// The default paragraph style (`w:default="1"`).
     pub fn default_paragraph(&self) -> Option<&ResolvedStyle> {
-        self.default_paragraph.as_deref().and_then(|id| self.resolved.get(id))
+        self.default_paragraph
+            .as_deref()
+            .and_then(|id| self.resolved.get(id))
     }
 
     /// Any resolved style by id (character styles for `w:rStyle`).
@@ -336,12 +365,19 @@ mod tests {
         assert_eq!(h1.name.as_deref(), Some("heading 1"));
         assert_eq!(h1.outline_level, Some(0));
         assert_eq!(h1.bold, Some(true));
-        assert_eq!(h1.size_half_points, Some(32), "pPr/rPr is the paragraph mark, not the style's run properties");
+        assert_eq!(
+            h1.size_half_points,
+            Some(32),
+            "pPr/rPr is the paragraph mark, not the style's run properties"
+        );
         let mine = s.paragraph(Some("MyHeading")).unwrap();
         assert_eq!(mine.outline_level, Some(0));
         assert_eq!(mine.bold, Some(false));
         assert_eq!(mine.size_half_points, Some(32));
-        assert_eq!(s.paragraph(Some("Heading2")).unwrap().outline_level, Some(1));
+        assert_eq!(
+            s.paragraph(Some("Heading2")).unwrap().outline_level,
+            Some(1)
+        );
         assert_eq!(s.paragraph(Some("Body9")).unwrap().outline_level, None);
         assert_eq!(s.paragraph(None).unwrap().id, "Normal");
         assert_eq!(s.paragraph(Some("Missing")).unwrap().id, "Normal");
@@ -366,14 +402,28 @@ mod tests {
         </x:styles>"#;
         let (s, problem) = Styles::parse(xml);
         assert!(problem.is_none());
-        assert_eq!(s.get("ListNumber").unwrap().num, Some(NumRef { num_id: Some(7), level: None }));
-        assert_eq!(s.get("Sub").unwrap().num, Some(NumRef { num_id: Some(7), level: Some(1) }));
+        assert_eq!(
+            s.get("ListNumber").unwrap().num,
+            Some(NumRef {
+                num_id: Some(7),
+                level: None
+            })
+        );
+        assert_eq!(
+            s.get("Sub").unwrap().num,
+            Some(NumRef {
+                num_id: Some(7),
+                level: Some(1)
+            })
+        );
         assert_eq!(s.get("Sub").unwrap().name, None);
     }
 
     #[test]
     fn broken_xml_keeps_what_was_read() {
-        let xml = format!(r#"<w:styles {W}><w:style w:styleId="A"><w:name w:val="A"/></w:style><w:style w:styleId="B"></w:styles>"#);
+        let xml = format!(
+            r#"<w:styles {W}><w:style w:styleId="A"><w:name w:val="A"/></w:style><w:style w:styleId="B"></w:styles>"#
+        );
         let (s, problem) = Styles::parse(&xml);
         assert!(problem.is_some());
         assert_eq!(s.get("A").unwrap().name.as_deref(), Some("A"));

@@ -25,6 +25,8 @@ pub struct FlatOpc<'a> {
     /// Part key → (content type, byte range of the XML data in `bytes`;
     /// `None` for binary parts).
     parts: HashMap<String, (String, Option<Range<usize>>)>,
+    /// Part key → the name as written (no leading `/`).
+    names: HashMap<String, String>,
 }
 
 impl<'a> FlatOpc<'a> {
@@ -33,19 +35,27 @@ impl<'a> FlatOpc<'a> {
         let bytes = strip_bom(input);
         let mut reader = NsReader::from_reader(bytes);
         let mut parts = HashMap::new();
+        let mut names = HashMap::new();
         let mut seen_root = false;
-        let malformed = |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
-            part: "flat OPC package".into(),
-            position: reader.error_position(),
-            message: e.to_string(),
-        };
+        let malformed =
+            |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
+                part: "flat OPC package".into(),
+                position: reader.error_position(),
+                message: e.to_string(),
+            };
         let mut current: Option<(String, String)> = None;
+        let mut depth: usize = 0;
         loop {
             let event = reader.read_resolved_event();
             let (ns, event) = match event {
                 Ok((ns, ev)) => (classify(&ns), ev),
                 Err(e) => return Err(malformed(&reader, &e)),
             };
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(e) | Event::Empty(e) if !seen_root => {
                     seen_root = true;
@@ -61,12 +71,14 @@ impl<'a> FlatOpc<'a> {
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "part" => {
                     let name = attr(&e, "name").unwrap_or_default();
                     let ct = attr(&e, "contentType").unwrap_or_default();
+                    names.insert(part_key(&name), name.trim_start_matches('/').to_owned());
                     current = Some((part_key(&name), ct));
                 }
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "xmlData" => {
                     let span = reader
                         .read_to_end(e.name())
                         .map_err(|err| malformed(&reader, &err))?;
+                    depth -= 1;
                     if let Some((name, ct)) = current.take() {
                         let start = usize::try_from(span.start).unwrap_or(0);
                         let end = usize::try_from(span.end).unwrap_or(0).min(bytes.len());
@@ -77,6 +89,7 @@ impl<'a> FlatOpc<'a> {
                     reader
                         .read_to_end(e.name())
                         .map_err(|err| malformed(&reader, &err))?;
+                    depth -= 1;
                     if let Some((name, ct)) = current.take() {
                         parts.insert(name, (ct, None));
                     }
@@ -88,14 +101,32 @@ impl<'a> FlatOpc<'a> {
                 _ => {}
             }
         }
-        if !seen_root {
-            return Err(ReadError::NotAWordDocument("it is an empty XML file".into()));
+        if depth > 0 {
+            return Err(ReadError::MalformedXml {
+                part: "flat OPC package".into(),
+                position: reader.buffer_position(),
+                message: "the package ends before all its elements are closed".into(),
+            });
         }
-        Ok(FlatOpc { bytes, parts })
+        if !seen_root {
+            return Err(ReadError::NotAWordDocument(
+                "it is an empty XML file".into(),
+            ));
+        }
+        Ok(FlatOpc {
+            bytes,
+            parts,
+            names,
+        })
     }
 
     pub fn has(&self, key: &str) -> bool {
         self.parts.contains_key(key)
+    }
+
+    /// The part's name as written in `pkg:name`.
+    pub fn stored_name(&self, key: &str) -> Option<&str> {
+        self.names.get(key).map(String::as_str)
     }
 
     /// The XML data of a part (binary parts give `None`).
@@ -126,7 +157,10 @@ mod tests {
 <pkg:part pkg:name="/word/media/image1.png" pkg:contentType="image/png" pkg:compression="store"><pkg:binaryData>iVBORw0KGgo=</pkg:binaryData></pkg:part>
 </pkg:package>"#;
         let flat = FlatOpc::parse(xml).unwrap();
-        assert_eq!(flat.part("word/document.xml").unwrap(), br#"<w:document xmlns:w="x"/>"#);
+        assert_eq!(
+            flat.part("word/document.xml").unwrap(),
+            br#"<w:document xmlns:w="x"/>"#
+        );
         assert!(flat.has("word/media/image1.png"));
         assert!(flat.part("word/media/image1.png").is_none());
     }

@@ -46,10 +46,13 @@ pub mod rel_types {
 
 /// Content types of WordprocessingML main parts.
 pub mod content_types {
-    pub const DOCUMENT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    pub const DOCUMENT: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     pub const MACRO_DOCUMENT: &str = "application/vnd.ms-word.document.macroEnabled.main+xml";
-    pub const TEMPLATE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
-    pub const MACRO_TEMPLATE: &str = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml";
+    pub const TEMPLATE: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
+    pub const MACRO_TEMPLATE: &str =
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml";
 }
 
 /// An opened package: the zip's central directory (nothing inflated yet) or
@@ -90,17 +93,23 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, ReadError> {
         return Err(ReadError::NotAWordDocument("the file is empty".into()));
     }
     if bytes.starts_with(OLE_SIGNATURE) {
-        return Err(if contains_utf16(bytes, "EncryptedPackage") || contains_utf16(bytes, "EncryptionInfo") {
-            ReadError::Encrypted
-        } else if contains_utf16(bytes, "WordDocument") {
-            ReadError::LegacyWordDocument
-        } else {
-            ReadError::NotAWordDocument(
-                "it is an Office 97-2003 file of another kind (not Word)".into(),
-            )
-        });
+        return Err(
+            if contains_utf16(bytes, "EncryptedPackage") || contains_utf16(bytes, "EncryptionInfo")
+            {
+                ReadError::Encrypted
+            } else if contains_utf16(bytes, "WordDocument") {
+                ReadError::LegacyWordDocument
+            } else {
+                ReadError::NotAWordDocument(
+                    "it is an Office 97-2003 file of another kind (not Word)".into(),
+                )
+            },
+        );
     }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") || bytes.starts_with(b"PK\x07\x08") {
+    if bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(b"PK\x05\x06")
+        || bytes.starts_with(b"PK\x07\x08")
+    {
         return Ok(Sniffed::Zip);
     }
     if xml::looks_like_xml(bytes) {
@@ -120,7 +129,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, ReadError> {
 
 fn contains_utf16(haystack: &[u8], needle: &str) -> bool {
     let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    haystack.windows(pattern.len()).any(|w| w == pattern.as_slice())
+    haystack
+        .windows(pattern.len())
+        .any(|w| w == pattern.as_slice())
 }
 
 impl<'a> Package<'a> {
@@ -169,6 +180,17 @@ impl<'a> Package<'a> {
             Source::Zip(z) => z.has(&key),
             Source::Flat(f) => f.has(&key),
         }
+    }
+
+    /// The name of a part as the package stores it (case and all), found
+    /// case-insensitively.
+    pub fn stored_name(&self, name: &str) -> Option<String> {
+        let key = part_key(name);
+        match &self.source {
+            Source::Zip(z) => z.stored_name(&key),
+            Source::Flat(f) => f.stored_name(&key),
+        }
+        .map(str::to_owned)
     }
 
     /// The bytes of a part, inflated under the size caps. `Ok(None)` when
@@ -262,8 +284,12 @@ mod tests {
     #[test]
     fn other_files_are_not_word_documents() {
         assert!(matches!(sniff(b""), Err(ReadError::NotAWordDocument(_))));
-        assert!(matches!(sniff(b"%PDF-1.7"), Err(ReadError::NotAWordDocument(m)) if m.contains("PDF")));
-        assert!(matches!(sniff(b"{\\rtf1"), Err(ReadError::NotAWordDocument(m)) if m.contains("RTF")));
+        assert!(
+            matches!(sniff(b"%PDF-1.7"), Err(ReadError::NotAWordDocument(m)) if m.contains("PDF"))
+        );
+        assert!(
+            matches!(sniff(b"{\\rtf1"), Err(ReadError::NotAWordDocument(m)) if m.contains("RTF"))
+        );
         assert_eq!(sniff(b"PK\x03\x04rest"), Ok(Sniffed::Zip));
         assert_eq!(sniff(b"\xEF\xBB\xBF<?xml?>"), Ok(Sniffed::Xml));
     }

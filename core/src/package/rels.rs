@@ -98,7 +98,8 @@ pub fn parse(bytes: &[u8], source_part: &str) -> (Vec<Relationship>, Option<Stri
                 let (Some(rel_type), Some(target)) = (attr(&e, "Type"), attr(&e, "Target")) else {
                     continue;
                 };
-                let external = attr(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External"));
+                let external =
+                    attr(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External"));
                 let target = if external {
                     target
                 } else {
@@ -149,12 +150,14 @@ pub fn parse_content_types(bytes: &[u8]) -> ContentTypes {
                 match e.local_name().as_ref() {
                     "Default" => {
                         if let Some(ext) = attr(&e, "Extension") {
-                            out.defaults.insert(ext.to_lowercase(), ct.trim().to_owned());
+                            out.defaults
+                                .insert(ext.to_lowercase(), ct.trim().to_owned());
                         }
                     }
                     "Override" => {
                         if let Some(name) = attr(&e, "PartName") {
-                            out.overrides.insert(part_key(&percent_decode(&name)), ct.trim().to_owned());
+                            out.overrides
+                                .insert(part_key(&percent_decode(&name)), ct.trim().to_owned());
                         }
                     }
                     _ => {}
@@ -180,19 +183,40 @@ mod tests {
     #[test]
     fn rels_part_names() {
         assert_eq!(rels_part_name(""), "_rels/.rels");
-        assert_eq!(rels_part_name("word/document.xml"), "word/_rels/document.xml.rels");
-        assert_eq!(rels_part_name("/word/document2.xml"), "word/_rels/document2.xml.rels");
+        assert_eq!(
+            rels_part_name("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
+        assert_eq!(
+            rels_part_name("/word/document2.xml"),
+            "word/_rels/document2.xml.rels"
+        );
     }
 
     #[test]
     fn targets_resolve_relative_absolute_and_encoded() {
         assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
-        assert_eq!(resolve_target("", "/word/document2.xml"), "word/document2.xml");
-        assert_eq!(resolve_target("word/document.xml", "styles.xml"), "word/styles.xml");
-        assert_eq!(resolve_target("word/document.xml", "../customXml/item1.xml"), "customXml/item1.xml");
-        assert_eq!(resolve_target("word/document.xml", "/word/header1.xml"), "word/header1.xml");
+        assert_eq!(
+            resolve_target("", "/word/document2.xml"),
+            "word/document2.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "styles.xml"),
+            "word/styles.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "../customXml/item1.xml"),
+            "customXml/item1.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "/word/header1.xml"),
+            "word/header1.xml"
+        );
         assert_eq!(resolve_target("", "word/my%20doc.xml"), "word/my doc.xml");
-        assert_eq!(resolve_target("", "./word/../../word/./a.xml"), "word/a.xml");
+        assert_eq!(
+            resolve_target("", "./word/../../word/./a.xml"),
+            "word/a.xml"
+        );
         assert_eq!(resolve_target("", "word/bad%zz.xml"), "word/bad%zz.xml");
         assert_eq!(resolve_target("", "word/end%2"), "word/end%2");
     }

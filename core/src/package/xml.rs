@@ -33,6 +33,76 @@ pub enum Ns {
     Other,
 }
 
+/// Namespace scopes for a streaming reader, cheaper than quick-xml's
+/// `NsReader`: bindings are read only from elements whose attributes
+/// mention `xmlns`, and the last prefix resolved is cached (in a document
+/// part nearly every element is `w:`).
+#[derive(Debug, Default)]
+pub struct Namespaces {
+    /// (depth of the declaring element, prefix (`""` = default), namespace).
+    bindings: Vec<(u32, Box<str>, Ns)>,
+    depth: u32,
+    cached: Option<(Box<str>, Ns)>,
+}
+
+impl Namespaces {
+    /// Enters an element: records its declarations and returns the
+    /// normalised namespace of its name. Pair with [`Namespaces::end`]
+    /// (also for empty elements, right after).
+    pub fn start(&mut self, e: &BytesStart<'_>) -> Ns {
+        self.depth += 1;
+        if e.attributes_raw().contains("xmlns") {
+            for a in e.attributes().with_checks(false).flatten() {
+                let key: &str = a.key.as_ref();
+                let prefix = if key == "xmlns" {
+                    ""
+                } else if let Some(p) = key.strip_prefix("xmlns:") {
+                    p
+                } else {
+                    continue;
+                };
+                let value: &str = a.value.as_ref();
+                self.bindings
+                    .push((self.depth, prefix.into(), classify_uri(value.trim())));
+                self.cached = None;
+            }
+        }
+        let name = e.name();
+        let qname: &str = name.as_ref();
+        let prefix = qname.split_once(':').map_or("", |(p, _)| p);
+        self.resolve(prefix)
+    }
+
+    /// Leaves an element: drops the declarations it made.
+    pub fn end(&mut self) {
+        while self
+            .bindings
+            .last()
+            .is_some_and(|(d, _, _)| *d >= self.depth)
+        {
+            self.bindings.pop();
+            self.cached = None;
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn resolve(&mut self, prefix: &str) -> Ns {
+        if let Some((p, ns)) = &self.cached
+            && **p == *prefix
+        {
+            return *ns;
+        }
+        let ns = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(_, p, _)| **p == *prefix)
+            .map_or(Ns::Other, |(_, _, ns)| *ns);
+        self.cached = Some((prefix.into(), ns));
+        ns
+    }
+}
+
 /// Normalises a resolved namespace.
 pub fn classify(resolved: &ResolveResult<'_>) -> Ns {
     match resolved {
@@ -172,8 +242,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn namespaces_resolve_any_prefix_and_scope() {
+        use quick_xml::Reader;
+        use quick_xml::events::Event;
+        let xml = r#"<a:document xmlns:a="http://purl.oclc.org/ooxml/wordprocessingml/main"><a:p/><x:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:r/></x:p><x:r/><p xmlns="http://schemas.openxmlformats.org/markup-compatibility/2006"/><p/></a:document>"#;
+        let mut reader = Reader::from_str(xml);
+        let mut ns = Namespaces::default();
+        let mut seen = Vec::new();
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) => seen.push(ns.start(&e)),
+                Event::Empty(e) => {
+                    seen.push(ns.start(&e));
+                    ns.end();
+                }
+                Event::End(_) => ns.end(),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            seen,
+            [Ns::W, Ns::W, Ns::W, Ns::W, Ns::Other, Ns::Mc, Ns::Other]
+        );
+    }
+
+    #[test]
     fn unescapes_predefined_and_character_references_only() {
-        assert_eq!(unescape_lossy("a &amp; b &#x41;&#66; &xxe; &lt;"), "a & b AB  <");
+        assert_eq!(
+            unescape_lossy("a &amp; b &#x41;&#66; &xxe; &lt;"),
+            "a & b AB  <"
+        );
         assert_eq!(unescape_lossy("fish & chips"), "fish & chips");
     }
 

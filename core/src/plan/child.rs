@@ -134,7 +134,7 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,4}$").expect("pattern")
+    Regex::new(r"^[A-ZÀ-ÖØ-ÞĀ-Žŀ-ſ][\w'’\-]*(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|du|le|la|al|el|bin|bint|ibn|ap)\s+)*[A-ZÀ-ÖØ-ÞĀ-Žŀ-ſ][\w'’\-]*){0,4}$").expect("pattern")
 });
 
 static STATUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,11 +207,10 @@ pub fn read(document: &Document, plan: &mut Plan, options: &ExtractOptions) {
                 found.offer(Field::Name, 1, &c["name"], usize::MAX);
             }
             let n = normalise(t);
-            if n.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "draft")
-            {
+            let mut words = n.split(|c: char| !c.is_alphanumeric());
+            if words.clone().any(|w| w == "draft") {
                 offer_status(PlanStatus::Draft, 1);
-            } else if n.contains("final plan") || n.contains("final ehc") {
+            } else if word_count(&n) <= 10 && words.any(|w| w == "final") {
                 offer_status(PlanStatus::Final, 1);
             }
         }
@@ -420,7 +419,7 @@ mod tests {
 
         let doc = DocBuilder::new()
             .header("EHCP for Tom Baker")
-            .p("Status: Final")
+            .header("Tom Baker EHCP – Final")
             .build();
         let mut plan = Plan::default();
         read(
@@ -442,12 +441,14 @@ mod tests {
         let doc = DocBuilder::new()
             .p("Name: Click or tap here to enter text.")
             .p("Name: [Child's name]")
+            .p("Known as: Ana de la Cruz")
             .p("First name: Ellie")
             .p("Surname: Brown")
             .build();
         let plan = read_doc(&doc);
         assert_eq!(plan.child.name.as_deref(), Some("Ellie Brown"));
         assert_eq!(plan.child.first_name.as_deref(), Some("Ellie"));
+        assert_eq!(plan.child.preferred_name.as_deref(), Some("Ana de la Cruz"));
         assert_eq!(plan.status, PlanStatus::Unknown);
     }
 

@@ -54,6 +54,9 @@ pub struct Evidence {
     pub groups: Vec<Group>,
     /// A cell of a row naming other items by id ("E1, E3" in an Outcome column).
     pub cell_references: Vec<CellReference>,
+    /// Items whose area of need comes from a sub-heading or table title:
+    /// (id, area, the heading as written).
+    pub area_headings: Vec<(String, AreaOfNeed, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +146,8 @@ struct Draft {
     spans: Vec<(usize, Range<usize>)>,
     list_level: Option<u8>,
     area: Option<AreaOfNeed>,
+    /// The sub-heading or table title that gave `area`.
+    area_heading: Option<String>,
     heading: Option<String>,
     cell: Option<CellPosition>,
     time_frame: Option<String>,
@@ -165,6 +170,10 @@ struct Flow {
     kind: Kind,
     heading: Option<String>,
     area: Option<AreaOfNeed>,
+    /// The sub-heading (or table title) that named `area`.
+    area_heading: Option<String>,
+    /// The outline level of that sub-heading.
+    area_level: Option<u8>,
     term: Option<OutcomeTerm>,
     /// Under a "Strengths" sub-heading of a needs section.
     strengths: bool,
@@ -193,6 +202,8 @@ impl Flow {
             kind,
             heading: None,
             area: None,
+            area_heading: None,
+            area_level: None,
             term: None,
             strengths: false,
             aspiration_headings: false,
@@ -216,6 +227,8 @@ impl Flow {
             kind,
             heading: self.heading.clone(),
             area: self.area,
+            area_heading: self.area_heading.clone(),
+            area_level: self.area_level,
             term: None,
             strengths: false,
             aspiration_headings: false,
@@ -236,8 +249,17 @@ impl Flow {
 static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bstrengths?\b|what (?:\w+ )?(?:is|are|am) good at|what (?:is )?working well|what people like|likes and dislikes|positives").expect("pattern")
 });
+/// Sub-headings of outcomes or provision about health or social care,
+/// not an area of need.
+static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:my\s+|\w+'s\s+)?(?:health(?:\s+care)?|medical|social\s+care|care)(?:\s+(?:needs|outcomes?|provision))?$").expect("pattern")
+});
 static NEEDS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bneeds?\b|difficult|barrier|challenge").expect("pattern"));
+/// What an aspiration says, outside an aspirations sub-heading.
+static ASPIRATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:wants? to|would (?:like|love) to|hopes? (?:to|that)|aspir|dreams?\b|ambitions?|in the future|when (?:i|he|she|they) (?:grows? up|leaves? school|(?:am|is|are) older)|(?:my|his|her|their) goal|wish(?:es)? to|would like (?:him|her|them) to|want (?:him|her|them) to)").expect("pattern")
+});
 static ASPIRATION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)aspiration|hopes?\b|dreams?|ambitions?|future|when i (?:grow up|leave)|want to (?:achieve|be|do)|goals?\b|wishes").expect("pattern")
 });
@@ -292,12 +314,9 @@ pub fn read(document: &Document, plan: &mut Plan) -> Evidence {
     }
     for k in 0..plan.sections.len() {
         let section = &plan.sections[k];
-        // A single H reported as H1 and H2 is read once.
-        if k > 0
-            && plan.sections[k - 1].paragraphs == section.paragraphs
-            && plan.sections[k - 1].id == SectionId::H1
-            && section.id == SectionId::H2
-        {
+        // Sections sharing their content (a single H reported as H1 and H2,
+        // "Sections B, E and F") are read once, as the first of them.
+        if k > 0 && plan.sections[k - 1].paragraphs == section.paragraphs {
             plan.sections[k].none_statement = plan.sections[k - 1].none_statement;
             continue;
         }
@@ -369,6 +388,9 @@ impl Reader<'_> {
             return None;
         }
         if is_none_statement(trimmed)
+            || trimmed
+                .rsplit_once(':')
+                .is_some_and(|(label, after)| word_count(label) <= 25 && is_none_statement(after))
             || (flow.kind == Kind::Placement && is_placement_pending(trimmed))
         {
             flow.none = true;
@@ -402,7 +424,20 @@ impl Reader<'_> {
             if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
                 // A new area starts its outcomes afresh.
                 flow.area = Some(area);
+                flow.area_heading = Some(label.clone());
+                flow.area_level = p.outline_level;
                 flow.term = term;
+            } else if p
+                .outline_level
+                .zip(flow.area_level)
+                .is_some_and(|(level, area_level)| level <= area_level)
+                || OTHER_TOPIC.is_match(&label)
+            {
+                // A heading beside the area headings ("Health", "Social
+                // care") ends the area.
+                flow.area = None;
+                flow.area_heading = None;
+                flow.area_level = None;
             }
             if term.is_some() {
                 flow.term = term;
@@ -445,6 +480,16 @@ impl Reader<'_> {
             set_detail(draft, col, value.trim());
             return None;
         }
+        // "Outcome(s): E1, E3" under an item is part of it; alone, not an item.
+        if own_id.is_none() && is_reference_list(trimmed) {
+            if let Some(last) = flow.last {
+                let start = text.len() - text.trim_start().len();
+                self.drafts[last]
+                    .spans
+                    .push((i, start..start + trimmed.len()));
+            }
+            return None;
+        }
         if let Some(last) = flow.last
             && self.continues(flow, last, i, own_id.is_some())
         {
@@ -454,8 +499,16 @@ impl Reader<'_> {
                 .push((i, start..start + trimmed.len()));
             return None;
         }
+        // "Strengths: Claire is kind…" in a needs section is not a need.
+        let strengths_line = flow.kind == Kind::Need
+            && trimmed
+                .split_once(':')
+                .is_some_and(|(label, _)| word_count(label) <= 4 && STRENGTHS.is_match(label));
         if flow.strengths
-            || (flow.kind == Kind::Aspiration && flow.aspiration_headings && !flow.under_aspiration)
+            || strengths_line
+            || (flow.kind == Kind::Aspiration
+                && !flow.under_aspiration
+                && (flow.aspiration_headings || !ASPIRATION_WORDS.is_match(trimmed)))
         {
             flow.last = None;
             return None;
@@ -495,6 +548,7 @@ impl Reader<'_> {
             spans: vec![(i, start..start + trimmed.len())],
             list_level: p.list.as_ref().map(|l| l.level),
             area: flow.area.or_else(|| area_prefix(trimmed)),
+            area_heading: flow.area.and(flow.area_heading.clone()),
             heading: flow.heading.clone(),
             cell: flow.cell,
             time_frame: None,
@@ -543,6 +597,7 @@ impl Reader<'_> {
             spans: vec![(h, start..start + text.trim().len())],
             list_level: None,
             area: flow.area,
+            area_heading: flow.area.and(flow.area_heading.clone()),
             heading: None,
             cell: self.doc.paragraphs[h].cell,
             time_frame: None,
@@ -699,7 +754,19 @@ impl Reader<'_> {
             if written.is_empty() {
                 continue;
             }
-            if written.len() == 1 && word_count(&texts[written[0]]) <= 12 && row.cells.len() > 1 {
+            // A title row inside the table ("Communication and interaction"):
+            // one merged cell, or a bold first cell alone. A row with only its
+            // provision written is still a row.
+            let bold_first = written == [0]
+                && row.cells[0]
+                    .paragraphs
+                    .iter()
+                    .all(|&i| doc.paragraphs[i].bold || doc.paragraphs[i].text.trim().is_empty())
+                && !crate::text::ends_with_full_stop(&texts[0]);
+            if written.len() == 1
+                && word_count(&texts[written[0]]) <= 12
+                && (row.cells.len() == 1 || bold_first)
+            {
                 // A title row inside the table ("Communication and interaction").
                 let label = texts[written[0]].trim_end_matches(':').to_owned();
                 if is_none_statement(&label) {
@@ -708,6 +775,7 @@ impl Reader<'_> {
                 }
                 if let Some(area) = area_of(&label) {
                     table_flow.area = Some(area);
+                    table_flow.area_heading = Some(label.clone());
                 }
                 table_flow.heading = Some(label);
                 continue;
@@ -723,7 +791,10 @@ impl Reader<'_> {
             let mut row_flow = table_flow.clone();
             for (c, col) in columns.iter().enumerate() {
                 if *col == Some(Column::Area) && !texts.get(c).is_none_or(String::is_empty) {
-                    row_flow.area = area_of(&texts[c]).or(row_flow.area);
+                    if let Some(area) = area_of(&texts[c]) {
+                        row_flow.area = Some(area);
+                        row_flow.area_heading = Some(texts[c].clone());
+                    }
                     row_flow.heading = Some(texts[c].clone());
                 }
             }
@@ -895,6 +966,7 @@ impl Reader<'_> {
         let mut items: Vec<usize> = Vec::new();
         let mut details: Vec<(Column, String)> = Vec::new();
         let mut labels: Vec<String> = Vec::new();
+        let mut references: Vec<(String, String)> = Vec::new();
         for &r in rows {
             let row = &table.rows[r];
             let label = tables::cell_text(doc, row, 0);
@@ -910,6 +982,7 @@ impl Reader<'_> {
                 if !label.is_empty() && word_count(&label) <= 12 && title.is_none() {
                     if let Some(area) = area_of(&label) {
                         table_flow.area = Some(area);
+                        table_flow.area_heading = Some(label.trim_end_matches(':').to_owned());
                     }
                     table_flow.heading = Some(label.trim_end_matches(':').to_owned());
                     title = Some(label);
@@ -926,6 +999,7 @@ impl Reader<'_> {
                 Column::Area => {
                     if let Some(area) = area_of(&values) {
                         table_flow.area = Some(area);
+                        table_flow.area_heading = Some(values.clone());
                     }
                     table_flow.heading = Some(values.clone());
                     title.get_or_insert(values);
@@ -944,6 +1018,10 @@ impl Reader<'_> {
                 home_section(kind, flow.section)
             };
             labels.push(label.trim_end_matches(':').to_owned());
+            if is_reference_list(&values) {
+                references.push((label.trim_end_matches(':').to_owned(), values));
+                continue;
+            }
             for c in 1..row.cells.len() {
                 let (new, _) = self.cell_flow(
                     &table_flow,
@@ -975,6 +1053,15 @@ impl Reader<'_> {
                     (Column::TimeFrame, Kind::Outcome) => draft.time_frame = Some(text.clone()),
                     _ => {}
                 }
+            }
+        }
+        for (label, text) in references {
+            for &d in &items {
+                self.refs.push((
+                    d,
+                    text.clone(),
+                    format!("the '{label}' row of the table in section {}", flow.section),
+                ));
             }
         }
         if items.len() > 1 {
@@ -1011,11 +1098,16 @@ impl Reader<'_> {
             for &r in rows {
                 let row = &table.rows[r];
                 let label = tables::cell_text(doc, row, 0);
+                // "Communication and interaction: strengths" rows are not needs.
+                if flow.kind == Kind::Need && STRENGTHS.is_match(&label) {
+                    continue;
+                }
                 let mut row_flow = table_flow.clone();
                 if !label.is_empty() {
                     row_flow.heading = Some(label.trim_end_matches(':').to_owned());
                     if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
                         row_flow.area = Some(area);
+                        row_flow.area_heading = Some(label.trim_end_matches(':').to_owned());
                     }
                 }
                 if row.cells.len() < 2 {
@@ -1105,6 +1197,22 @@ impl Reader<'_> {
                 d.date = d.date.or(date);
             }
         }
+        // "H1: …" / "H2: …" in a social care section names its part, not an id.
+        for d in &mut self.drafts {
+            if d.kind == Kind::Provision
+                && matches!(d.section, SectionId::H | SectionId::H1 | SectionId::H2)
+                && let Some(id) = d.doc_id.as_deref()
+                && let Some(part) = match id {
+                    "H1" => Some(SectionId::H1),
+                    "H2" => Some(SectionId::H2),
+                    _ => None,
+                }
+            {
+                d.section = part;
+                d.doc_id = None;
+                d.from_list = false;
+            }
+        }
         // List numbers that restart within a section are not the plan's ids.
         let mut list_counts: HashMap<(SectionId, String), usize> = HashMap::new();
         for d in self.drafts.iter().filter(|d| d.from_list) {
@@ -1112,12 +1220,13 @@ impl Reader<'_> {
                 *list_counts.entry((d.section, id.clone())).or_default() += 1;
             }
         }
+        let restarting: HashSet<SectionId> = list_counts
+            .iter()
+            .filter(|(_, n)| **n > 1)
+            .map(|((section, _), _)| *section)
+            .collect();
         for d in &mut self.drafts {
-            if d.from_list
-                && d.doc_id
-                    .as_ref()
-                    .is_some_and(|id| list_counts[&(d.section, id.clone())] > 1)
-            {
+            if d.from_list && restarting.contains(&d.section) {
                 d.doc_id = None;
             }
         }
@@ -1188,6 +1297,13 @@ impl Reader<'_> {
                     detail,
                 })
                 .collect(),
+            area_headings: order
+                .iter()
+                .filter_map(|&k| {
+                    let d = &self.drafts[k];
+                    Some((ids[k].clone(), d.area?, d.area_heading.clone()?))
+                })
+                .collect(),
         }
     }
 }
@@ -1246,7 +1362,7 @@ fn column_id(text: &str, section: SectionId) -> String {
 /// A cell that only names other items: "E1, E3", "Need 2", "B1 and B4".
 fn is_reference_list(text: &str) -> bool {
     static REFS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:needs?|outcomes?|provision|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
+        Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
     });
     REFS.is_match(text)
 }
@@ -1395,6 +1511,32 @@ mod tests {
     }
 
     #[test]
+    fn headings_beside_the_areas_end_the_area() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .heading(2, "Cognition and learning")
+            .p("Claire will read 100 words by July 2026.")
+            .heading(2, "Health")
+            .p("Claire will sleep through the night by July 2026.")
+            .bold("Communication and interaction")
+            .p("Claire will take turns by July 2026.")
+            .bold("Social care")
+            .p("Claire will cook a meal by July 2026.")
+            .build();
+        let plan = plan_of(&doc);
+        let areas: Vec<_> = plan.outcomes.iter().map(|o| o.item.area).collect();
+        assert_eq!(
+            areas,
+            [
+                Some(AreaOfNeed::CognitionAndLearning),
+                None,
+                Some(AreaOfNeed::CommunicationAndInteraction),
+                None
+            ]
+        );
+    }
+
+    #[test]
     fn ids_written_in_text_and_continuations() {
         let doc = DocBuilder::new()
             .heading(1, "Section B")
@@ -1430,13 +1572,14 @@ mod tests {
             .item("1.", "Weekly speech therapy for 30 minutes.")
             .heading(2, "Learning")
             .item("1.", "Daily phonics for 20 minutes.")
+            .item("2.", "Weekly reading group of four.")
             .p("F1 Daily reading with a teaching assistant.")
             .p("F1 Weekly social skills group of four.")
             .build();
         let plan = plan_of(&doc);
         assert_eq!(
             ids_of(plan.provision.iter().map(|p| &p.item)),
-            ["F-1", "F-2", "F1", "F1 (2)"]
+            ["F-1", "F-2", "F-3", "F1", "F1 (2)"]
         );
     }
 
@@ -1450,6 +1593,7 @@ mod tests {
             .p("Claire is kind and loves art.")
             .bold("Needs")
             .p("Claire needs help with spelling.")
+            .p("Strengths: Claire tries hard.")
             .p("Click or tap here to enter text.")
             .build();
         let plan = plan_of(&doc);
@@ -1502,6 +1646,30 @@ mod tests {
     }
 
     #[test]
+    fn reference_cells_and_lines_are_references_not_items() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .p("E1 Claire will read 100 words by July 2026.")
+            .heading(1, "Section F")
+            .table(&[
+                &["**Ref", "**Provision", "**Outcome(s)"],
+                &["F1", "Daily phonics.", "Outcome(s): E1"],
+            ])
+            .p("F2 Weekly reading group.")
+            .p("Meets outcome E1")
+            .heading(1, "Section H: Social care provision")
+            .p("H1: A personal assistant for 4 hours a week.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.outcomes.len(), 1);
+        let ids: Vec<_> = plan.provision.iter().map(|p| p.item.id.as_str()).collect();
+        assert_eq!(ids, ["F1", "F2", "H1-1"]);
+        assert_eq!(plan.provision[2].item.section, SectionId::H1);
+        assert!(plan.links.iter().any(|l| l.from == "E1" && l.to == "F1"));
+        assert!(plan.links.iter().any(|l| l.from == "E1" && l.to == "F2"));
+    }
+
+    #[test]
     fn row_labelled_county_tables_interleave_sections() {
         let doc = DocBuilder::new()
             .heading(1, "Sections B, E and F")
@@ -1547,6 +1715,70 @@ mod tests {
             .count();
         // need→2 outcomes, 2 outcomes→provision, need→provision.
         assert_eq!(table_links, 5);
+    }
+
+    #[test]
+    fn a_row_with_only_its_provision_written_is_an_item_and_merged_rows_are_titles() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section F")
+            .table(&[
+                &["**Provision", "**Who", "**How often"],
+                &["**Cognition and learning", "", ""],
+                &["Access to a reading group.", "", ""],
+                &["Daily phonics.", "Teaching assistant", "Daily"],
+            ])
+            .table(&[
+                &["**Provision", "**Who"],
+                &["Communication"],
+                &["Speech therapy.", "SaLT"],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan
+            .provision
+            .iter()
+            .map(|p| p.item.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Access to a reading group.",
+                "Daily phonics.",
+                "Speech therapy."
+            ]
+        );
+        assert_eq!(
+            plan.provision[0].item.area,
+            Some(AreaOfNeed::CognitionAndLearning)
+        );
+        assert_eq!(
+            plan.provision[2].item.area,
+            Some(AreaOfNeed::CommunicationAndInteraction)
+        );
+    }
+
+    #[test]
+    fn label_value_tables_skip_strengths_rows() {
+        let doc = DocBuilder::new()
+            .table(&[&["**Section B: Special educational needs"]])
+            .table(&[
+                &[
+                    "Communication and interaction: strengths",
+                    "Jake knows about trains.",
+                ],
+                &[
+                    "Communication and interaction",
+                    "Jake finds conversations hard.",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.needs.len(), 1);
+        assert_eq!(plan.needs[0].item.text, "Jake finds conversations hard.");
+        assert_eq!(
+            plan.needs[0].item.area,
+            Some(AreaOfNeed::CommunicationAndInteraction)
+        );
     }
 
     #[test]
@@ -1613,16 +1845,38 @@ mod tests {
     }
 
     #[test]
+    fn without_aspiration_headings_only_aspirations_are_aspirations() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section A: All about me")
+            .bold("What is important to me")
+            .p("My dog Rex and my grandma.")
+            .p("I want to be a vet when I grow up.")
+            .p("Her parents would like her to make friends.")
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "I want to be a vet when I grow up.",
+                "Her parents would like her to make friends."
+            ]
+        );
+    }
+
+    #[test]
     fn a_shared_h_sends_items_to_h1_or_h2() {
         let doc = DocBuilder::new()
             .heading(1, "Section H: Social care provision")
             .p("Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970")
             .p("A personal assistant for 4 hours a week.")
             .p("Any other social care provision: a short break each month.")
+            .p("H2: Direct payments: none.")
             .build();
         let plan = plan_of(&doc);
         let sections: Vec<_> = plan.provision.iter().map(|p| p.item.section).collect();
         assert_eq!(sections, [SectionId::H1, SectionId::H1, SectionId::H2]);
+        assert!(plan.sections[0].none_statement && plan.sections[1].none_statement);
     }
 
     #[test]

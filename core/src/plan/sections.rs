@@ -40,6 +40,8 @@ struct Candidate {
     heading: String,
     cue: HeadingCue,
     form: HeadingForm,
+    /// Further sections a combined heading names.
+    also: Vec<SectionId>,
     /// Lower wins at the same start: configured, control, paragraph.
     rank: u8,
 }
@@ -214,7 +216,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
     let lettered: HashSet<SectionId> = candidates
         .iter()
         .filter(|c| c.form != HeadingForm::TitleOnly)
-        .map(|c| c.id)
+        .flat_map(|c| std::iter::once(c.id).chain(c.also.iter().copied()))
         .collect();
     let mut titled: HashSet<SectionId> = HashSet::new();
     candidates.retain(|c| {
@@ -226,6 +228,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
     });
 
     let mut sections: Vec<Section> = Vec::new();
+    let mut also: Vec<Vec<SectionId>> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
     for c in candidates {
         if let Some(current) = sections.last_mut()
@@ -241,6 +244,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
             continue;
         }
         starts.push(c.start);
+        also.push(c.also);
         sections.push(Section {
             id: c.id,
             heading_paragraph: c.heading_paragraph,
@@ -287,29 +291,51 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
         }
     }
 
-    split_h(document, sections)
+    // A combined heading ("Sections B, E and F") stands for each section it
+    // names; the entries share the content.
+    let mut expanded = Vec::with_capacity(sections.len());
+    for (section, more) in sections.into_iter().zip(also) {
+        let copies: Vec<Section> = more
+            .iter()
+            .filter(|&&id| id != section.id)
+            .map(|&id| Section {
+                id,
+                ..section.clone()
+            })
+            .collect();
+        expanded.push(section);
+        expanded.extend(copies);
+    }
+    split_h(document, expanded)
 }
 
 fn split_h(document: &Document, sections: Vec<Section>) -> Vec<Section> {
-    let has_parts = sections
-        .iter()
-        .any(|s| matches!(s.id, SectionId::H1 | SectionId::H2));
+    let has_h1 = sections.iter().any(|s| s.id == SectionId::H1);
+    let has_h2 = sections.iter().any(|s| s.id == SectionId::H2);
     let mut out = Vec::with_capacity(sections.len() + 1);
-    for s in sections {
+    for mut s in sections {
         if s.id != SectionId::H {
             out.push(s);
-            continue;
-        }
-        if has_parts {
-            if !s.paragraphs.is_empty() {
-                out.push(s);
-            }
             continue;
         }
         let mut text = normalise(&s.heading);
         for &i in &s.paragraphs {
             text.push(' ');
             text.push_str(&normalise(&document.paragraphs[i].text));
+        }
+        if has_h1 || has_h2 {
+            // An H with its own H1 or H2 part: an empty H is only their
+            // title; an H holding the other part's wording is that part.
+            if s.paragraphs.is_empty() {
+                continue;
+            }
+            if has_h2 && !has_h1 && vocabulary::mentions_h1(&text) {
+                s.id = SectionId::H1;
+            } else if has_h1 && !has_h2 && vocabulary::mentions_h2(&text) {
+                s.id = SectionId::H2;
+            }
+            out.push(s);
+            continue;
         }
         if vocabulary::mentions_h1(&text) && vocabulary::mentions_h2(&text) {
             let mut h2 = s.clone();
@@ -341,6 +367,7 @@ fn configured(p: &Paragraph, options: &ExtractOptions) -> Option<Candidate> {
             heading: text.to_owned(),
             cue: HeadingCue::Configured,
             form: HeadingForm::Prefixed,
+            also: Vec::new(),
             rank: 0,
         })
 }
@@ -353,6 +380,7 @@ fn candidate(p: &Paragraph, h: HeadingParse, cue: HeadingCue) -> Candidate {
         heading: p.text.trim().to_owned(),
         cue,
         form: h.form,
+        also: h.also.iter().flatten().copied().collect(),
         rank: 2,
     }
 }
@@ -395,6 +423,17 @@ fn paragraph_candidate(document: &Document, p: &Paragraph) -> Option<Candidate> 
         return None;
     }
     if p.list.is_some() && !l.styled {
+        // A bold numbered line naming a section ("1. Special Educational
+        // Needs" in bold, numbered by Word) is a heading; other list items never.
+        let numbered = p.list.as_ref().is_some_and(|l| !l.bullet);
+        if numbered
+            && l.emphasised
+            && words <= 12
+            && !ends_with_full_stop(text)
+            && let Some(h) = parse_heading(text, true)
+        {
+            return Some(candidate(p, h, HeadingCue::Emphasis));
+        }
         return None;
     }
     let full_stop = ends_with_full_stop(text);
@@ -468,17 +507,18 @@ fn table_candidate(
         return None;
     }
     // "Section B" | "Special educational needs …", or "B" | "Special educational needs".
+    // The first written line of the next cell (the rest may be the content).
     let next_text = row
         .cells
         .get(1)
-        .map(|c| {
+        .and_then(|c| {
             c.paragraphs
                 .iter()
                 .map(|&i| document.paragraphs[i].text.trim())
-                .collect::<Vec<_>>()
-                .join(" ")
+                .find(|t| !t.is_empty())
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_owned();
     if let Some(h) = parse_heading(text, false)
         && h.form == HeadingForm::Prefixed
         && words <= 12
@@ -531,6 +571,7 @@ fn control_candidate(
                 id,
                 form: HeadingForm::Prefixed,
                 sub: false,
+                also: [None; 6],
             },
             control
                 .title
@@ -556,6 +597,7 @@ fn control_candidate(
             .map_or(heading, |i| document.paragraphs[i].text.trim().to_owned()),
         cue: HeadingCue::ContentControl,
         form: h.form,
+        also: h.also.iter().flatten().copied().collect(),
         rank: 1,
     })
 }
@@ -704,6 +746,27 @@ mod tests {
     }
 
     #[test]
+    fn letter_columns_beside_the_content_and_bold_numbered_titles() {
+        let doc = DocBuilder::new()
+            .table(&[
+                &[
+                    "B",
+                    "Special educational needs\nClaire needs help with reading.",
+                ],
+                &["E", "Outcomes\nClaire will read by July 2026."],
+            ])
+            .item("3.", "Special Educational Provision")
+            .with_bold()
+            .p("Daily phonics.")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["B", "E", "F"]);
+        assert_eq!(s[0].paragraphs, [2]);
+        assert_eq!(s[1].paragraphs, [5]);
+        assert_eq!(s[2].paragraphs, [7]);
+    }
+
+    #[test]
     fn header_cells_of_item_tables_are_not_headings() {
         let doc = DocBuilder::new()
             .heading(1, "Section F")
@@ -775,6 +838,19 @@ mod tests {
     }
 
     #[test]
+    fn combined_headings_stand_for_each_section_they_name() {
+        let doc = DocBuilder::new()
+            .heading(1, "Sections B, E and F: Needs, outcomes and provision")
+            .p("Claire needs help.")
+            .heading(1, "Section I")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["B", "E", "F", "I"]);
+        assert_eq!(s[1].paragraphs, [1]);
+        assert_eq!(s[2].heading_paragraph, Some(0));
+    }
+
+    #[test]
     fn a_single_h_covering_both_is_reported_as_h1_and_h2() {
         let doc = DocBuilder::new()
             .heading(1, "Section H: Social care provision")
@@ -797,6 +873,18 @@ mod tests {
             .heading(2, "H1 Social care provision under the CSDPA 1970")
             .p("None.")
             .heading(2, "H2 Any other social care provision")
+            .p("Short breaks.")
+            .build();
+        assert_eq!(ids(&detect_default(&doc)), ["H1", "H2"]);
+
+        let doc = DocBuilder::new()
+            .heading(1, "Section H: Social care provision")
+            .heading(
+                2,
+                "Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970",
+            )
+            .p("A personal assistant.")
+            .heading(1, "Other social care provision (H2)")
             .p("Short breaks.")
             .build();
         assert_eq!(ids(&detect_default(&doc)), ["H1", "H2"]);

@@ -154,6 +154,8 @@ pub struct HeadingParse {
     pub form: HeadingForm,
     /// "A1", "B2": a numbered part of a section (never H1/H2).
     pub sub: bool,
+    /// Further sections a combined heading names ("Sections B, E and F").
+    pub also: [Option<SectionId>; 6],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -168,6 +170,11 @@ pub enum HeadingForm {
 
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:sections?|part)\s*(?P<l>[a-k])(?P<n>\d{1,2})?(?P<rest>.*)$")
+        .expect("pattern")
+});
+
+static ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:sections?\s*)?(?P<l>[a-k])(?P<n>[12])?\b")
         .expect("pattern")
 });
 
@@ -198,6 +205,16 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
         if rest.starts_with(|ch: char| ch.is_alphanumeric()) {
             // "Sections", "Section Bs", "section 2".
         } else if let Some((mut id, sub)) = letter_id(&c["l"], c.name("n").map(|m| m.as_str())) {
+            let mut also = [None; 6];
+            let mut rest = rest;
+            let mut k = 0;
+            while let Some(m) = ALSO.captures(rest) {
+                if k < also.len() {
+                    also[k] = letter_id(&m["l"], m.name("n").map(|m| m.as_str())).map(|x| x.0);
+                    k += 1;
+                }
+                rest = &rest[m.get(0).map_or(rest.len(), |m| m.end())..];
+            }
             let words = rest.trim_start_matches(|ch: char| !ch.is_alphanumeric() && ch != '(');
             let separated = rest
                 .trim_start()
@@ -211,6 +228,7 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
                     id,
                     form: HeadingForm::Prefixed,
                     sub,
+                    also,
                 });
             }
         }
@@ -233,6 +251,7 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
                 id,
                 form: HeadingForm::Letter,
                 sub,
+                also: [None; 6],
             });
         }
     }
@@ -241,6 +260,7 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
             id,
             form: HeadingForm::TitleOnly,
             sub: false,
+            also: [None; 6],
         });
     }
     None
@@ -405,7 +425,7 @@ pub fn is_placement_pending(text: &str) -> bool {
 pub fn is_introduction(text: &str) -> bool {
     static INTRO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:described|set out|listed|detailed|outlined|summarised|summarized|shown|recorded|given|included|written)(?: (?:in|within) (?:the )?(?:table|tables|section|sections|boxes|box)(?: [a-k]\d?)?)? below\b|\bin the (?:table|tables|boxes|box) below\b|\bas follows\b|^(?:in )?this section\b|\bthe following\b.*:\s*$|^(?:please )?(?:see|refer to)\b",
+            r"(?i)\b(?:described|set out|listed|detailed|outlined|summarised|summarized|shown|recorded|given|included|written)(?: (?:in|within) (?:the )?(?:table|tables|section|sections|boxes|box)(?: [a-k]\d?)?)? below\b|\bin the (?:table|tables|boxes|box) below\b|\bas follows\b|^(?:in )?this section\b|\bthe following\b.*:\s*$|^(?:please )?(?:see|refer to)\b|^(?:for|the)\b[^.]*\b(?:see|in|under) sections? [a-k]\d?\b",
         )
         .expect("pattern")
     });
@@ -475,6 +495,13 @@ mod tests {
             assert_eq!(id(text), Some(want), "{text}");
         }
         assert!(parse_heading("Section A1 About me", false).unwrap().sub);
+        let combined = parse_heading("Sections D, E, H1 and H2: Social care", false).unwrap();
+        assert_eq!(combined.id, D);
+        assert_eq!(
+            combined.also,
+            [Some(E), Some(H1), Some(H2), None, None, None]
+        );
+        assert_eq!(parse_heading("Section B and a summary of it", false), None);
     }
 
     #[test]
@@ -558,6 +585,12 @@ mod tests {
             "The outcomes are listed in the table below"
         ));
         assert!(!is_introduction("Claire will read 50 words by July 2026."));
+        assert!(is_introduction(
+            "For the provision that meets each of these needs, see Section F; the outcomes are in Section E."
+        ));
+        assert!(!is_introduction(
+            "Speech therapy, weekly (see Section G for the health part)."
+        ));
         assert!(is_placement_pending("To be named in the final plan."));
         assert!(is_placement_pending(
             "This section is not completed in a draft plan."
