@@ -67,6 +67,12 @@ function nativeFindings(path) {
   return { source: "native pane check", findings: nativePane("check", path).report.findings };
 }
 
+/** The plan the screenshots show: a sample with defects when there is one. */
+function showcase() {
+  const { samples, generated } = plans();
+  return samples.find((p) => p.endsWith("defects-thread.docx")) ?? samples[0] ?? generated.few;
+}
+
 describe("standalone (no Office)", () => {
   const { samples, generated } = plans();
   const files = [...samples, generated.few, generated.many];
@@ -163,7 +169,7 @@ describe("standalone (no Office)", () => {
     ]) {
       const { page, context } = await openStandalone({ width, height: 1100 });
       try {
-        await dropFile(page, generated.few);
+        await dropFile(page, showcase());
         await page.screenshot({ path: join(docs, name), fullPage: false });
       } finally {
         await context.close();
@@ -347,7 +353,7 @@ describe("inside Word (fake host)", () => {
       [320, "pane-word.png"],
       [400, "pane-word-400.png"],
     ]) {
-      const { page, context } = await openInWord(fakeWord(generated.few), { width, height: 1100 });
+      const { page, context } = await openInWord(fakeWord(showcase()), { width, height: 1100 });
       try {
         await page.screenshot({ path: join(docs, name) });
       } finally {
