@@ -356,6 +356,10 @@ describe("inside Word (fake host)", () => {
       const { page, context } = await openInWord(fakeWord(showcase()), { width, height: 1100 });
       try {
         await page.screenshot({ path: join(docs, name) });
+        if (width === 400) {
+          await page.click("#view-thread");
+          await page.screenshot({ path: join(docs, "pane-thread.png") });
+        }
       } finally {
         await context.close();
       }
