@@ -309,3 +309,44 @@ fn garbage_is_never_a_panic() {
         let _ = read_document(&bytes);
     }
 }
+
+#[test]
+fn odd_but_valid_packages_read() {
+    // Strict relationship type, absolute percent-encoded target, no
+    // [Content_Types].xml, and a part name in another case.
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/Word/My%20Plan.xml"/></Relationships>"#;
+    let doc_rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/header" Target="../word/sub/../header1.xml"/></Relationships>"#;
+    let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+    let main = format!(
+        r#"<s:document xmlns:s="{strict}"><s:body><s:p><s:r><s:t>Strict</s:t></s:r></s:p></s:body></s:document>"#
+    );
+    let header =
+        format!(r#"<s:hdr xmlns:s="{strict}"><s:p><s:r><s:t>Sam Smith</s:t></s:r></s:p></s:hdr>"#);
+    let zip = zip_of(&[
+        ("_rels/.rels", rels.as_bytes()),
+        ("word/my plan.xml", main.as_bytes()),
+        ("word/_rels/My Plan.xml.rels", doc_rels.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+    ]);
+    let doc = read_document(&zip).unwrap();
+    assert_eq!(doc.main_part, "word/my plan.xml");
+    assert_eq!(doc.paragraphs[0].text, "Strict");
+    assert_eq!(doc.header_footer_text, ["Sam Smith"]);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.message.contains("content type"))
+    );
+}
+
+#[test]
+fn a_missing_main_part_is_damaged() {
+    let ct = content_types(DOCUMENT_CT);
+    let zip = zip_of(&[
+        ("[Content_Types].xml", ct.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+    ]);
+    assert!(
+        matches!(read_document(&zip), Err(ReadError::Damaged(m)) if m.contains("word/document.xml"))
+    );
+}

@@ -13,7 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use ehcp_core::docx::Document;
-use ehcp_core::plan::{ExtractOptions, Item, Plan, extract_plan};
+use ehcp_core::plan::{ExtractOptions, Item, Plan, SectionId, extract_plan};
 use ehcp_core::read_document;
 
 fn find_up(rel: &str) -> Option<PathBuf> {
@@ -287,6 +287,20 @@ fn every_sample_plan_model() {
         let document = read_document(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         let plan = extract_plan(&document, &ExtractOptions::default());
         check_invariants(&name, &document, &plan);
+        // Every sample but the one with planted structural defects has every
+        // statutory section, and the golden thread's items.
+        if name != "defects-structure" {
+            for id in SectionId::STATUTORY {
+                let found = plan.has_section(id)
+                    || (matches!(id, SectionId::H1 | SectionId::H2)
+                        && plan.has_section(SectionId::H));
+                assert!(found, "{name}: section {id} not found");
+            }
+        }
+        assert!(!plan.needs.is_empty(), "{name}: no needs");
+        assert!(!plan.outcomes.is_empty(), "{name}: no outcomes");
+        assert!(!plan.provision.is_empty(), "{name}: no provision");
+        assert!(plan.child.name.is_some(), "{name}: no child name");
         insta::assert_snapshot!(name.clone(), outline(&document, &plan));
     }
 }
@@ -307,4 +321,46 @@ fn outline_of_files_named_in_env() {
         eprintln!("==== {path}\n{}", outline(&document, &plan));
         check_invariants(path, &document, &plan);
     }
+}
+
+/// Over a generated corpus (`make-samples --corpus DIR`, then
+/// `EHCP_CORPUS=DIR`): every plan without a planted structural defect has
+/// every section, a child's name and items of the golden thread.
+#[test]
+#[ignore = "needs a generated corpus in EHCP_CORPUS"]
+fn generated_corpus_plans_have_every_section() {
+    let Ok(dir) = std::env::var("EHCP_CORPUS") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let tsv = std::fs::read_to_string(dir.join("corpus.tsv")).expect("corpus.tsv");
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for line in tsv.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, layout, defects) = (cols[0], cols[1], cols.get(2).copied().unwrap_or(""));
+        let bytes = std::fs::read(dir.join(file)).expect("plan");
+        let document = read_document(&bytes).expect("document");
+        let plan = extract_plan(&document, &ExtractOptions::default());
+        check_invariants(file, &document, &plan);
+        count += 1;
+        if !defects.contains("structure/") {
+            for id in SectionId::STATUTORY {
+                let found = plan.has_section(id)
+                    || (matches!(id, SectionId::H1 | SectionId::H2)
+                        && plan.has_section(SectionId::H));
+                if !found {
+                    problems.push(format!("{file} ({layout}): no section {id}"));
+                }
+            }
+        }
+        if plan.needs.is_empty() || plan.outcomes.is_empty() || plan.provision.is_empty() {
+            problems.push(format!("{file} ({layout}): thread items missing"));
+        }
+        if plan.child.name.is_none() {
+            problems.push(format!("{file} ({layout}): no child name"));
+        }
+    }
+    assert!(count > 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

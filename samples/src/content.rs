@@ -162,6 +162,7 @@ pub fn strands(ctx: &Ctx, packages: &[&Package]) -> Vec<Strand> {
                 outcomes: vec![oid.clone()],
                 needs: vec![nid.clone()],
                 verbatim: None,
+                style: 0,
             });
         }
     }
@@ -406,7 +407,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} is determined and keeps trying when a physical task is hard.",
         need: "{Name} has weak fine motor skills and low muscle tone in {his} hands. {His} handwriting is slow, at 8 words per minute, and {he} tires after 10 minutes of writing.",
-        outcome: "By {t1}, {Name} will write legibly at 15 words per minute for 15 minutes, or touch-type at 20 words per minute, measured each term by the occupational therapist.",
+        outcome: "By {t1}, {Name} will write legibly at 15 words per minute for 15 minutes, or type at 20 words per minute, so that {he} keeps up with the class, measured each term by the occupational therapist.",
         steps: &["By {ts}, {Name} will touch-type at 12 words per minute on a typing programme."],
         provision: &[
             prov(
@@ -483,7 +484,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Health,
         strengths: "{Name} takes {his} medication reliably with a reminder from {his} parents.",
         need: "{Name} has epilepsy, treated with daily medication. {He} has had 2 seizures in the last year, and is tired for the rest of the day after a seizure.",
-        outcome: "By {t1}, {Name} will tell an adult when {he} feels the warning signs of a seizure and move to a safe place, on every occasion, recorded in {his} seizure log.",
+        outcome: "By {t1}, {Name} will tell an adult when {he} feels the warning signs of a seizure and move to a safe place, so that {he} stays safe at school and on school trips, on every occasion, recorded in {his} seizure log.",
         steps: &[
             "By {ts}, {Name} will describe {his} warning signs and {his} safety plan to {his} teaching assistant.",
         ],
@@ -544,11 +545,11 @@ pub static ALL: &[Package] = &[
         area: HEALTH,
         kind: Kind::Health,
         strengths: "{Name} will try new foods when they are presented one at a time.",
-        need: "{Name} has a restricted diet of 8 foods because of sensory sensitivity to texture, and {his} weight is monitored by {his} paediatrician.",
+        need: "{Name} has a restricted diet: {he} eats only 8 foods because of sensory sensitivity to texture, and {his} weight is monitored by {his} paediatrician.",
         outcome: "By {t1}, {Name} will eat 4 new foods at school lunch each week, recorded on {his} food chart.",
         steps: &["By {ts}, {Name} will touch and smell 2 new foods each week at snack time."],
         provision: &[prov(
-            "A feeding programme for sensory food aversion, with a written plan for home and school",
+            "A feeding programme to help {Name} eat new foods despite {his} sensory food aversion, with a written plan for home and school",
             "a specialist dietitian from the community paediatric team",
             "in 6 appointments of 45 minutes, one every 4 weeks",
         )],
@@ -563,9 +564,9 @@ pub static ALL: &[Package] = &[
         kind: Kind::Social,
         strengths: "{Name} helps at home with laying the table and enjoys baking with {his} grandmother.",
         need: "{Name} needs to develop practical skills for everyday life: cooking, budgeting and using public transport.",
-        outcome: "By {t1}, {Name} will prepare a simple meal on {his} own at least twice a week and travel safely by public transport to a weekly community activity.",
+        outcome: "By {t1}, {Name} will prepare a simple meal on {his} own at least twice a week and travel safely and independently by public transport to a weekly community activity outside school.",
         steps: &[
-            "By {ts}, {Name} will make a sandwich and a hot drink on {his} own and pay for a bus fare with the right money.",
+            "By {ts}, {Name} will make a sandwich and a hot drink on {his} own, and pay {his} bus fare on public transport with the right money.",
         ],
         provision: &[
             prov_h(
@@ -590,7 +591,7 @@ pub static ALL: &[Package] = &[
         area: SOCIAL,
         kind: Kind::Social,
         strengths: "{Name} has a loving family who know {him} well.",
-        need: "{Name} needs high levels of supervision at all times because of {his} learning disability, and has few chances to spend time with other young people outside school.",
+        need: "{Name} needs a supervised weekend club where {he} can spend time with other young people, because {his} learning disability means {he} needs high levels of supervision at all times and has few chances to meet other young people outside school.",
         outcome: "By {t1}, {Name} will take part in a weekend club with other young people for 5 hours every fortnight, joining in with at least 2 activities each visit, recorded by the club leader.",
         steps: &[
             "By {ts}, {Name} will attend the club for 3 hours on 4 visits and stay for the whole session.",
@@ -619,15 +620,17 @@ pub static ALL: &[Package] = &[
         kind: Kind::Social,
         strengths: "{Name} tells adults clearly what help {he} wants.",
         need: "{Name} needs help with washing and dressing each morning because of {his} physical disability.",
-        outcome: "By {t1}, {Name} will put on {his} top and shoes on {his} own every school morning, recorded on a weekly chart by {his} personal assistant.",
-        steps: &["By {ts}, {Name} will put on {his} top on {his} own on 3 mornings out of 5."],
+        outcome: "By {t1}, {Name} will get dressed for school on {his} own, putting on {his} top and shoes, every school morning, recorded on a weekly chart by {his} personal assistant.",
+        steps: &[
+            "By {ts}, {Name} will get dressed with help only for buttons and laces on 3 mornings out of 5.",
+        ],
         provision: &[prov_h(
             "H1",
-            "Practical assistance with washing and dressing at home, teaching {Name} to do more of each task",
+            "Practical assistance with washing and getting dressed at home each morning, teaching {Name} to dress {himself}",
             "a personal assistant from a home care agency commissioned by the local authority",
             "for 1 hour every weekday morning",
         )],
-        aspiration: "{Name} wants to get ready for school on {his} own.",
+        aspiration: "{Name} wants to get dressed and ready for school on {his} own.",
         pfa: None,
         older: false,
     },
@@ -638,7 +641,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} is reliable and punctual and enjoys working with animals.",
         need: "{Name} needs to develop the skills for work: following a sequence of written instructions, keeping to time and asking for help when {he} is unsure.",
-        outcome: "By {t2}, {Name} will complete a 2-week work experience placement in animal care, arriving on time every day and following the written task list without prompting, confirmed by the placement supervisor.",
+        outcome: "By {t2}, {Name} will complete a 2-week work experience placement working with animals in a kennels or veterinary practice, arriving on time every day and following the written task list without prompting, confirmed by the placement supervisor.",
         steps: &[
             "By {ts}, {Name} will follow a written 5-step task list in the school's animal care unit without prompting on 4 out of 5 occasions.",
         ],
@@ -664,7 +667,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} keeps {his} room tidy and remembers {his} own timetable.",
         need: "{Name} needs to learn to manage money and travel on {his} own. {He} has not yet used public transport without an adult and cannot yet work out change.",
-        outcome: "By {t2}, {Name} will travel on {his} own by bus from home to college and back, and pay for items costing less than £10 and check {his} change, on 4 out of 5 occasions.",
+        outcome: "By {t2}, {Name} will travel on {his} own by bus from home to college and back, and shop for items costing less than £10, checking {his} change, on 4 out of 5 occasions.",
         steps: &[
             "By {ts}, {Name} will plan a bus journey with a timetable app and make it with an adult following at a distance.",
         ],
@@ -707,7 +710,7 @@ pub static ALL: &[Package] = &[
         kind: Kind::Education,
         strengths: "{Name} knows the names of {his} medicines and when they are taken.",
         need: "{Name} relies on adults to manage {his} health: {he} does not yet book appointments, order repeat prescriptions or explain {his} condition to a doctor.",
-        outcome: "By {t2}, {Name} will manage {his} own health by ordering {his} repeat prescription and explaining {his} condition and medication to a doctor at an appointment, with {his} parent present but not speaking.",
+        outcome: "By {t2}, {Name} will look after {his} own health by ordering {his} repeat prescription and explaining {his} condition and medication to a doctor at an appointment, with {his} parent present but not speaking.",
         steps: &[
             "By {ts}, {Name} will explain {his} medication and its times to {his} tutor using {his} health passport.",
         ],

@@ -5,7 +5,10 @@
 use crate::content::{self, Ctx, Package};
 use crate::layouts;
 use crate::ooxml::Document;
-use crate::plan::{Kind, Need, Outcome, Plan, Pron, Provision, Status, Strand, assign_ids};
+use crate::plan::{
+    Kind, Need, Outcome, Plan, Pron, Provision, Status, Strand, assign_ids, lower_first,
+    set_provision_style,
+};
 use crate::samples::{Date, Spec, build};
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -113,6 +116,7 @@ pub const LAYOUTS: &[&str] = &[
     "numbered-references",
     "content-controls",
     "running-header",
+    "custom-numbering",
 ];
 
 pub fn render(layout: &str, plan: &Plan) -> Document {
@@ -125,6 +129,7 @@ pub fn render(layout: &str, plan: &Plan) -> Document {
         "numbered-references" => layouts::numbered_references(plan),
         "content-controls" => layouts::content_controls(plan),
         "running-header" => layouts::running_header(plan),
+        "custom-numbering" => layouts::custom_numbering(plan),
         _ => layouts::classic(plan),
     }
 }
@@ -209,6 +214,7 @@ pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
     };
     let mut plan = build(&spec);
     plan.details_table = rng.chance(70);
+    set_provision_style(&mut plan, rng.below(3) as u8);
     let mut defects = Vec::new();
     if rng.chance(35) {
         for _ in 0..1 + rng.below(3) {
@@ -220,7 +226,16 @@ pub fn corpus_plan(seed: u64, index: usize) -> CorpusPlan {
         }
     }
     let layout: &'static str = rng.pick_str(LAYOUTS);
-    let bytes = render(layout, &plan).to_bytes();
+    let mut doc = render(layout, &plan);
+    // Package variants real files show: a byte-order mark, another main
+    // part name, another namespace prefix.
+    match rng.below(20) {
+        0 => doc.options.bom = true,
+        1 => doc.options.main_part = "word/document2.xml".into(),
+        2 => doc.options.prefix = "ns0".into(),
+        _ => {}
+    }
+    let bytes = doc.to_bytes();
     CorpusPlan {
         file: format!("plan-{index:04}.docx"),
         layout,
@@ -234,7 +249,8 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
     let other: &'static str = if plan.first == "Kai" { "Rory" } else { "Kai" };
     match rng.below(9) {
         0 => {
-            let s: &'static str = rng.pick_str(&["C", "D", "G", "J", "K"]);
+            // K stays: a stale-advice defect may be planted there.
+            let s: &'static str = rng.pick_str(&["C", "D", "G", "J"]);
             plan.omit.push(s);
             Some("structure/missing-section")
         }
@@ -261,7 +277,10 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
             Some("thread/need-without-provision")
         }
         4 => {
-            let s = plan.strands.first_mut()?;
+            let s = plan
+                .strands
+                .iter_mut()
+                .find(|s| s.kind == Kind::Education)?;
             let need = s.needs.first_mut()?;
             need.text = need.text.replacen(&plan.first, other, 1);
             Some("consistency/name-mismatch")
@@ -299,14 +318,6 @@ fn plant(rng: &mut Rng, plan: &mut Plan) -> Option<&'static str> {
             p.who = "the SNA".into();
             Some("language/unexplained-acronym")
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
@@ -398,6 +409,7 @@ pub fn large() -> Document {
                 outcomes: vec![if k == 1 { o2.clone() } else { o1.clone() }],
                 needs: vec![nid.clone()],
                 verbatim: None,
+                style: 0,
             });
         }
     }

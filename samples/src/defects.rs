@@ -162,14 +162,14 @@ pub fn manifest() -> Vec<Planted> {
             "thread/provision-without-need",
             THREAD,
             "F",
-            "A French club after school, in a group of 10 pupils.",
+            "French conversation lessons after school, in a group of 10 pupils.",
             "orphan provision",
         ),
         d(
             "thread/aspiration-not-reflected",
             THREAD,
             "A",
-            "Sam wants to be a chef when he grows up and cook meals for his family.",
+            "Sam wants to be a chef when he grows up and run his own restaurant.",
             "no outcome about cooking",
         ),
         // ------------------------------------------------ defects-provision
@@ -404,6 +404,7 @@ fn prov(
         outcomes: outcomes.iter().map(|s| s.to_string()).collect(),
         needs: needs.iter().map(|s| s.to_string()).collect(),
         verbatim: None,
+        style: 0,
     }
 }
 
@@ -417,6 +418,7 @@ fn verbatim(id: &str, text: &str) -> Provision {
         outcomes: Vec::new(),
         needs: Vec::new(),
         verbatim: Some(text.into()),
+        style: 0,
     }
 }
 
@@ -515,7 +517,7 @@ fn sam() -> Plan {
     });
     // Aspiration with no outcome.
     plan.aspirations
-        .push("Sam wants to be a chef when he grows up and cook meals for his family.".into());
+        .push("Sam wants to be a chef when he grows up and run his own restaurant.".into());
     // Speech need: a second outcome with no provision.
     {
         let ci = strand_mut(&mut plan, crate::content::CI);
@@ -540,7 +542,7 @@ fn sam() -> Plan {
         // Orphan provision.
         cl.provision.push(prov(
             "F9",
-            "A French club after school, in a group of 10 pupils",
+            "French conversation lessons after school, in a group of 10 pupils",
             "the modern languages teacher",
             "for 1 hour every Thursday during term time",
             &[],
@@ -568,7 +570,7 @@ fn sam() -> Plan {
     });
     // Outcome (with provision) that serves no need, under its own heading.
     plan.strands.push(Strand {
-        area: "Physical development".into(),
+        area: "Other outcomes agreed with the family".into(),
         kind: Kind::Education,
         strengths: String::new(),
         needs: Vec::new(),
@@ -616,6 +618,9 @@ fn sam() -> Plan {
         provision: Vec::new(),
     });
     plan.none_texts.retain(|(s, _)| *s != "D");
+    // Explicit references only: no area sub-headings that would link items
+    // by position, so each thread defect has one reading.
+    plan.area_headings = false;
     assign_ids(&mut plan);
     plan
 }
@@ -739,6 +744,7 @@ fn isla() -> Plan {
             outcomes: vec!["E4".into()],
             needs: vec!["B4".into()],
             verbatim: None,
+            style: 0,
         });
     }
     assign_ids(&mut plan);
@@ -839,6 +845,16 @@ fn callum() -> Plan {
     }
     assign_ids(&mut plan);
     plan
+}
+
+/// The defect plans, by file.
+pub fn plans() -> Vec<(&'static str, Plan)> {
+    vec![
+        (STRUCTURE, jade()),
+        (THREAD, sam()),
+        (PROVISION, isla()),
+        (OUTCOMES, callum()),
+    ]
 }
 
 /// The defect samples.

@@ -61,7 +61,9 @@ fn paragraph(p: &Para) -> docx_rs::Paragraph {
             | Inline::Anchor { .. }
             | Inline::Bookmark { .. }
             | Inline::FieldBegin(_)
-            | Inline::FieldEnd => out,
+            | Inline::FieldEnd
+            | Inline::CommentStart(_)
+            | Inline::CommentEnd(_) => out,
         };
     }
     if let Some(a) = p.align {

@@ -156,7 +156,7 @@ fn head_cell(text: &str) -> Cell {
 
 /// The details of the child as (label, value) pairs.
 pub fn details(plan: &Plan) -> Vec<(&'static str, String)> {
-    vec![
+    let mut out = vec![
         ("Full name", plan.full_name()),
         ("Preferred name", plan.preferred.clone()),
         ("Date of birth", plan.dob.clone()),
@@ -171,7 +171,12 @@ pub fn details(plan: &Plan) -> Vec<(&'static str, String)> {
             plan.date.clone(),
         ),
         ("Local authority", plan.la.clone()),
-    ]
+    ];
+    out.push(("Plan written by", plan.coordinator.clone()));
+    if let Some(r) = &plan.review {
+        out.push(("Date of first annual review", r.clone()));
+    }
+    out
 }
 
 fn details_table(plan: &Plan) -> Table {
@@ -459,7 +464,7 @@ fn needs(plan: &Plan, kind: Kind, f: &Flow, lists: &mut Lists, out: &mut Vec<Blo
         return;
     }
     for s in strands {
-        if kind == Kind::Education {
+        if kind == Kind::Education && plan.area_headings {
             out.push(Block::P(h2(f, &s.area)));
         }
         if !s.strengths.is_empty() {
@@ -483,7 +488,9 @@ fn outcomes(plan: &Plan, f: &Flow, lists: &mut Lists, out: &mut Vec<Block>) {
         if s.outcomes.is_empty() {
             continue;
         }
-        out.push(Block::P(h2(f, &s.area)));
+        if plan.area_headings {
+            out.push(Block::P(h2(f, &s.area)));
+        }
         if f.tables_for_e_and_f {
             let mut rows = vec![vec![
                 head_cell("Outcome"),
@@ -572,7 +579,7 @@ fn provision(plan: &Plan, sid: &str, f: &Flow, lists: &mut Lists, out: &mut Vec<
         let group = h_sub.unwrap_or(s.area.as_str());
         if area != Some(group) {
             flush(&mut rows, out);
-            if sid == "F" || sid == "H" {
+            if (sid == "F" && plan.area_headings) || sid == "H" {
                 out.push(Block::P(h2(f, group)));
             }
             area = Some(group);
@@ -767,7 +774,7 @@ pub fn numbered_references(plan: &Plan) -> Document {
                         head_cell("Provision"),
                         head_cell("Who"),
                         head_cell("How often and for how long"),
-                        head_cell("Outcome(s)"),
+                        head_cell("Links"),
                     ]];
                     for (_, p) in items {
                         let (what, who, freq) = p.cells();

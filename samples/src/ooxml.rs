@@ -110,6 +110,10 @@ pub enum Inline {
     FieldBegin(String),
     /// The end of a field started with [`Inline::FieldBegin`].
     FieldEnd,
+    /// Start of the text a comment is anchored to (`w:commentRangeStart`).
+    CommentStart(u32),
+    /// End of a comment's range and its reference mark.
+    CommentEnd(u32),
     /// Runs enclosed in a bookmark (the target of a REF field).
     Bookmarked {
         id: u32,
@@ -140,6 +144,16 @@ pub struct Para {
 }
 
 impl Para {
+    /// The text of the paragraph's plain runs (enough to find a paragraph).
+    pub fn plain_text(&self) -> String {
+        self.inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Run(r) => Some(r.text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
     pub fn new() -> Self {
         Para::default()
     }
@@ -355,6 +369,31 @@ pub struct Document {
     pub options: PackageOptions,
     /// Turn on "track changes" in settings.xml.
     pub track_revisions: bool,
+    /// People's comments (comments.xml, commentsExtended.xml,
+    /// commentsIds.xml, people.xml), anchored with [`Inline::CommentStart`]
+    /// and [`Inline::CommentEnd`].
+    pub comments: Vec<Comment>,
+}
+
+/// A comment as Word writes it: replies point at their parent; a resolved
+/// thread is marked done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub id: u32,
+    pub author: String,
+    pub initials: String,
+    pub date: String,
+    pub text: String,
+    /// The comment this one replies to.
+    pub parent: Option<u32>,
+    pub done: bool,
+}
+
+impl Comment {
+    /// The `w14:paraId` of the comment's (single) paragraph.
+    fn para_id(&self) -> String {
+        format!("{:08X}", 0x1C00_0000 + self.id)
+    }
 }
 
 impl Document {
@@ -371,11 +410,48 @@ impl Document {
             font: "Arial".to_string(),
             options: PackageOptions::default(),
             track_revisions: false,
+            comments: Vec::new(),
         }
     }
 
     pub fn push(&mut self, block: Block) {
         self.blocks.push(block);
+    }
+
+    /// Anchors comments to the whole of the first paragraph whose text
+    /// contains `needle` (searching tables and content controls too).
+    /// Returns whether a paragraph was found.
+    pub fn anchor_comments(&mut self, needle: &str, ids: &[u32]) -> bool {
+        fn visit(blocks: &mut [Block], needle: &str, ids: &[u32]) -> bool {
+            for b in blocks {
+                let found = match b {
+                    Block::P(p) => {
+                        if p.plain_text().contains(needle) {
+                            for id in ids.iter().rev() {
+                                p.inlines.insert(0, Inline::CommentStart(*id));
+                            }
+                            for id in ids {
+                                p.inlines.push(Inline::CommentEnd(*id));
+                            }
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                    Block::Table(t) => t
+                        .rows
+                        .iter_mut()
+                        .flat_map(|r| r.iter_mut())
+                        .any(|c| visit(&mut c.blocks, needle, ids)),
+                    Block::Sdt { blocks, .. } => visit(blocks, needle, ids),
+                };
+                if found {
+                    return true;
+                }
+            }
+            false
+        }
+        visit(&mut self.blocks, needle, ids)
     }
     pub fn p(&mut self, para: Para) {
         self.blocks.push(Block::P(para));
@@ -386,10 +462,65 @@ impl Document {
 
     /// The package as bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
+        zip_parts(&self.parts())
+    }
+
+    /// The package in ISO/IEC 29500 Strict conformance: Strict namespaces
+    /// and relationship types, `w:conformance="strict"` on the document.
+    /// (Word opens it; python-docx does not support Strict.)
+    pub fn to_strict_bytes(&self) -> Vec<u8> {
+        let parts: Vec<(String, Vec<u8>)> = self
+            .parts()
+            .into_iter()
+            .map(|(name, bytes)| {
+                let text = String::from_utf8(bytes).expect("parts are UTF-8");
+                let text = to_strict(
+                    &text,
+                    name == self.options.main_part.trim_start_matches('/'),
+                    &self.options.prefix,
+                );
+                (name, text.into_bytes())
+            })
+            .collect();
+        zip_parts(&parts)
+    }
+
+    /// The package as one Flat OPC XML document (`pkg:package`), the form
+    /// Word's `body.getOoxml()` returns.
+    pub fn to_flat_opc(&self) -> String {
+        let main_part = self.options.main_part.trim_start_matches('/').to_string();
+        let mut s = String::from(XML_DECL);
+        s.push_str("<?mso-application progid=\"Word.Document\"?>\r\n");
+        s.push_str(
+            r#"<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">"#,
+        );
+        for (name, bytes) in self.parts() {
+            if name == "[Content_Types].xml" {
+                continue;
+            }
+            let ct = content_type_of(&name, &main_part);
+            let text = String::from_utf8(bytes).expect("parts are UTF-8");
+            let text = text.trim_start_matches('\u{feff}');
+            let body = text.strip_prefix(XML_DECL).unwrap_or(text);
+            let _ = write!(
+                s,
+                r#"<pkg:part pkg:name="/{}" pkg:contentType="{}"><pkg:xmlData>{}</pkg:xmlData></pkg:part>"#,
+                esc(&name),
+                ct,
+                body
+            );
+        }
+        s.push_str("</pkg:package>");
+        s
+    }
+
+    /// Every part of the package, in the order they are zipped.
+    pub fn parts(&self) -> Vec<(String, Vec<u8>)> {
         let mut hyperlinks = Vec::new();
         let body = {
             let mut w = XmlWriter {
                 out: String::new(),
+                rev: 1,
                 p: self.options.prefix.clone(),
                 hyperlinks: &mut hyperlinks,
             };
@@ -436,7 +567,97 @@ impl Document {
         if !self.footer.is_empty() {
             parts.push(("word/footer1.xml".into(), self.hdr_ftr("ftr", &self.footer)));
         }
-        zip_parts(&parts)
+        if !self.comments.is_empty() {
+            parts.extend(self.comment_parts());
+        }
+        parts
+    }
+
+    fn comment_parts(&self) -> Vec<(String, Vec<u8>)> {
+        const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+        const W15: &str = "http://schemas.microsoft.com/office/word/2012/wordml";
+        const W16CID: &str = "http://schemas.microsoft.com/office/word/2016/wordml/cid";
+        const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+        let mut c = String::from(XML_DECL);
+        let _ = write!(
+            c,
+            r#"<w:comments xmlns:mc="{MC}" xmlns:w="{NS_W}" xmlns:w14="{W14}" xmlns:w15="{W15}" mc:Ignorable="w14 w15">"#
+        );
+        for k in &self.comments {
+            let _ = write!(
+                c,
+                concat!(
+                    r#"<w:comment w:id="{}" w:author="{}" w:date="{}" w:initials="{}">"#,
+                    r#"<w:p w14:paraId="{}" w14:textId="77777777"><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>"#,
+                    r#"<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>"#,
+                    r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:comment>"#
+                ),
+                k.id,
+                esc(&k.author),
+                esc(&k.date),
+                esc(&k.initials),
+                k.para_id(),
+                esc(&k.text)
+            );
+        }
+        c.push_str("</w:comments>");
+        let mut x = String::from(XML_DECL);
+        let _ = write!(
+            x,
+            r#"<w15:commentsEx xmlns:mc="{MC}" xmlns:w15="{W15}" mc:Ignorable="w15">"#
+        );
+        for k in &self.comments {
+            let parent = k
+                .parent
+                .and_then(|p| self.comments.iter().find(|c| c.id == p))
+                .map(|p| format!(r#" w15:paraIdParent="{}""#, p.para_id()))
+                .unwrap_or_default();
+            let _ = write!(
+                x,
+                r#"<w15:commentEx w15:paraId="{}"{parent} w15:done="{}"/>"#,
+                k.para_id(),
+                u8::from(k.done)
+            );
+        }
+        x.push_str("</w15:commentsEx>");
+        let mut ids = String::from(XML_DECL);
+        let _ = write!(
+            ids,
+            r#"<w16cid:commentsIds xmlns:mc="{MC}" xmlns:w16cid="{W16CID}" mc:Ignorable="w16cid">"#
+        );
+        for k in &self.comments {
+            let _ = write!(
+                ids,
+                r#"<w16cid:commentId w16cid:paraId="{}" w16cid:durableId="{:08X}"/>"#,
+                k.para_id(),
+                0x2A00_0000 + k.id
+            );
+        }
+        ids.push_str("</w16cid:commentsIds>");
+        let mut people = String::from(XML_DECL);
+        let _ = write!(
+            people,
+            r#"<w15:people xmlns:mc="{MC}" xmlns:w15="{W15}" mc:Ignorable="w15">"#
+        );
+        let mut seen: Vec<&str> = Vec::new();
+        for k in &self.comments {
+            if seen.contains(&k.author.as_str()) {
+                continue;
+            }
+            seen.push(&k.author);
+            let _ = write!(
+                people,
+                r#"<w15:person w15:author="{a}"><w15:presenceInfo w15:providerId="None" w15:userId="{a}"/></w15:person>"#,
+                a = esc(&k.author)
+            );
+        }
+        people.push_str("</w15:people>");
+        vec![
+            ("word/comments.xml".into(), c.into_bytes()),
+            ("word/commentsExtended.xml".into(), x.into_bytes()),
+            ("word/commentsIds.xml".into(), ids.into_bytes()),
+            ("word/people.xml".into(), people.into_bytes()),
+        ]
     }
 
     fn content_types(&self, main_part: &str) -> String {
@@ -461,6 +682,19 @@ impl Document {
         }
         if !self.footer.is_empty() {
             s.push_str(r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+        }
+        if !self.comments.is_empty() {
+            for (part, kind) in [
+                ("comments", "comments"),
+                ("commentsExtended", "commentsExtended"),
+                ("commentsIds", "commentsIds"),
+                ("people", "people"),
+            ] {
+                let _ = write!(
+                    s,
+                    r#"<Override PartName="/word/{part}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>"#
+                );
+            }
         }
         s.push_str(r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#);
         s.push_str(r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#);
@@ -519,6 +753,18 @@ impl Document {
             let _ = write!(
                 s,
                 r#"<Relationship Id="rIdFooter1" Type="{RT_BASE}/footer" Target="footer1.xml"/>"#
+            );
+        }
+        if !self.comments.is_empty() {
+            let _ = write!(
+                s,
+                concat!(
+                    r#"<Relationship Id="rIdComments" Type="{}/comments" Target="comments.xml"/>"#,
+                    r#"<Relationship Id="rIdCommentsExtended" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>"#,
+                    r#"<Relationship Id="rIdCommentsIds" Type="http://schemas.microsoft.com/office/2016/09/relationships/commentsIds" Target="commentsIds.xml"/>"#,
+                    r#"<Relationship Id="rIdPeople" Type="http://schemas.microsoft.com/office/2011/relationships/people" Target="people.xml"/>"#
+                ),
+                RT_BASE
             );
         }
         for (i, url) in hyperlinks.iter().enumerate() {
@@ -583,6 +829,8 @@ impl Document {
         s.push_str(r#"<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4513"/><w:tab w:val="right" w:pos="9026"/></w:tabs><w:spacing w:after="0"/></w:pPr></w:style>"#);
         s.push_str(r#"<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4513"/><w:tab w:val="right" w:pos="9026"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#);
         s.push_str(r#"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr></w:style>"#);
+        s.push_str(r#"<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:sz w:val="16"/></w:rPr></w:style>"#);
+        s.push_str(r#"<w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:rPr><w:sz w:val="20"/></w:rPr></w:style>"#);
         s.push_str(r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>"#);
         s.push_str(r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style>"#);
         s.push_str("</w:styles>");
@@ -652,6 +900,7 @@ impl Document {
         let mut links = Vec::new();
         let mut w = XmlWriter {
             out: String::new(),
+            rev: 1,
             p: "w".to_string(),
             hyperlinks: &mut links,
         };
@@ -682,6 +931,77 @@ fn package_rels(main_part: &str) -> String {
     )
 }
 
+/// The content type of a part, as [Content_Types].xml declares it.
+fn content_type_of(name: &str, main_part: &str) -> &'static str {
+    if name.ends_with(".rels") {
+        return "application/vnd.openxmlformats-package.relationships+xml";
+    }
+    if name == main_part {
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    }
+    match name {
+        "word/styles.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+        }
+        "word/settings.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+        }
+        "word/fontTable.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+        }
+        "word/numbering.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+        }
+        "word/header1.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+        }
+        "word/footer1.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+        }
+        "word/comments.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+        }
+        "word/commentsExtended.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+        }
+        "word/commentsIds.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsIds+xml"
+        }
+        "word/people.xml" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"
+        }
+        "docProps/core.xml" => "application/vnd.openxmlformats-package.core-properties+xml",
+        "docProps/app.xml" => {
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+        }
+        _ => "application/xml",
+    }
+}
+
+/// Rewrites a Transitional part into Strict.
+fn to_strict(text: &str, is_main: bool, prefix: &str) -> String {
+    let mut t = text
+        .replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+        )
+        .replace(
+            "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        )
+        .replace(NS_W, "http://purl.oclc.org/ooxml/wordprocessingml/main")
+        .replace(NS_R, "http://purl.oclc.org/ooxml/officeDocument/relationships");
+    if is_main {
+        let root = format!("<{prefix}:document ");
+        t = t.replacen(
+            &root,
+            &format!("<{prefix}:document {prefix}:conformance=\"strict\" "),
+            1,
+        );
+    }
+    t
+}
+
 fn app_props() -> String {
     format!(
         "{XML_DECL}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>ehcp-samples</Application><DocSecurity>0</DocSecurity></Properties>"
@@ -706,12 +1026,19 @@ pub fn esc(text: &str) -> String {
 
 struct XmlWriter<'a> {
     out: String,
+    /// Next revision id: every `w:ins`/`w:del` gets a unique one in document order.
+    rev: u32,
     /// The WordprocessingML prefix.
     p: String,
     hyperlinks: &'a mut Vec<String>,
 }
 
 impl XmlWriter<'_> {
+    fn next_rev(&mut self) -> u32 {
+        self.rev += 1;
+        self.rev - 1
+    }
+
     fn document(&mut self, doc: &Document) {
         let p = self.p.clone();
         self.out.push_str(XML_DECL);
@@ -849,11 +1176,9 @@ impl XmlWriter<'_> {
                 let _ = write!(self.out, r#"<{p}:r><{p}:br {p}:type="page"/></{p}:r>"#);
             }
             Inline::Ins {
-                id,
-                author,
-                date,
-                runs,
+                author, date, runs, ..
             } => {
+                let id = self.next_rev();
                 let _ = write!(
                     self.out,
                     r#"<{p}:ins {p}:id="{id}" {p}:author="{}" {p}:date="{}">"#,
@@ -866,11 +1191,9 @@ impl XmlWriter<'_> {
                 let _ = write!(self.out, "</{p}:ins>");
             }
             Inline::Del {
-                id,
-                author,
-                date,
-                runs,
+                author, date, runs, ..
             } => {
+                let id = self.next_rev();
                 let _ = write!(
                     self.out,
                     r#"<{p}:del {p}:id="{id}" {p}:author="{}" {p}:date="{}">"#,
@@ -954,6 +1277,15 @@ impl XmlWriter<'_> {
                     self.out,
                     r#"<{p}:r><{p}:fldChar {p}:fldCharType="begin"/></{p}:r><{p}:r><{p}:instrText xml:space="preserve"> {} </{p}:instrText></{p}:r><{p}:r><{p}:fldChar {p}:fldCharType="separate"/></{p}:r>"#,
                     esc(instr)
+                );
+            }
+            Inline::CommentStart(id) => {
+                let _ = write!(self.out, r#"<{p}:commentRangeStart {p}:id="{id}"/>"#);
+            }
+            Inline::CommentEnd(id) => {
+                let _ = write!(
+                    self.out,
+                    r#"<{p}:commentRangeEnd {p}:id="{id}"/><{p}:r><{p}:rPr><{p}:rStyle {p}:val="CommentReference"/></{p}:rPr><{p}:commentReference {p}:id="{id}"/></{p}:r>"#
                 );
             }
             Inline::FieldEnd => {

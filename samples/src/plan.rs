@@ -119,6 +119,10 @@ pub struct Provision {
     /// The whole text as written, replacing the composed sentence (used for
     /// defects, where the wording itself is the point).
     pub verbatim: Option<String>,
+    /// How the sentence is worded: 0 "What, delivered by who, how often.",
+    /// 1 "What. Provided by who, how often.", 2 "Who will provide what,
+    /// how often."
+    pub style: u8,
 }
 
 impl Provision {
@@ -127,7 +131,16 @@ impl Provision {
         if let Some(v) = &self.verbatim {
             return v.clone();
         }
-        format!("{}, delivered by {}, {}.", self.what, self.who, self.freq)
+        match self.style {
+            1 => format!("{}. Provided by {}, {}.", self.what, self.who, self.freq),
+            2 => format!(
+                "{} will provide {}, {}.",
+                upper_first(&self.who),
+                lower_first(&self.what),
+                self.freq
+            ),
+            _ => format!("{}, delivered by {}, {}.", self.what, self.who, self.freq),
+        }
     }
     /// Cells for tables: (provision, who, frequency).
     pub fn cells(&self) -> (String, String, String) {
@@ -202,6 +215,12 @@ pub struct Plan {
     pub extra: Vec<(&'static str, String)>,
     /// Child's details shown at the top as a table (else as paragraphs).
     pub details_table: bool,
+    /// The local authority officer who wrote the plan, with their role.
+    pub coordinator: String,
+    /// Final plans: the date of the first annual review.
+    pub review: Option<String>,
+    /// Area-of-need sub-headings in B, E and F (most templates have them).
+    pub area_headings: bool,
 }
 
 impl Plan {
@@ -277,6 +296,24 @@ impl Plan {
     /// Outcomes ids an item of provision serves, as text ("E1, E3").
     pub fn ids(list: &[String]) -> String {
         list.join(", ")
+    }
+}
+
+/// Lower-cases the first letter.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Sets the wording of every provision sentence of a plan.
+pub fn set_provision_style(plan: &mut Plan, style: u8) {
+    for s in &mut plan.strands {
+        for p in &mut s.provision {
+            p.style = style;
+        }
     }
 }
 

@@ -45,6 +45,11 @@ impl Date {
     pub fn academic_year(self) -> u32 {
         if self.m >= 9 { self.y } else { self.y - 1 }
     }
+    /// The same day `n` months later (day clamped to 28).
+    pub fn months_after(self, n: u32) -> Date {
+        let total = self.y * 12 + (self.m - 1) + n;
+        Date::new(self.d.min(28), total % 12 + 1, total / 12)
+    }
     /// Parses the display form ("14 March 2014").
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.split_whitespace();
@@ -221,10 +226,18 @@ pub fn build_with(spec: &Spec, ctx: &Ctx) -> Plan {
         order: None,
         extra: Vec::new(),
         details_table: true,
+        coordinator: format!(
+            "{}, Education, Health and Care Plan Coordinator",
+            COORDINATORS[variant(spec, 7, COORDINATORS.len())]
+        ),
+        review: (spec.status == Status::Final).then(|| spec.date.months_after(11).display()),
+        area_headings: true,
     };
     assign_ids(&mut plan);
     plan
 }
+
+const COORDINATORS: [&str; 4] = ["Helen Carter", "Dominic Price", "Asha Kaur", "Graham Boyle"];
 
 /// A small, stable number from the child's name, to vary wording between
 /// plans without any randomness.
@@ -884,15 +897,16 @@ fn zain() -> Plan {
 pub fn clean_plans() -> Vec<(&'static str, Plan)> {
     vec![
         ("claire.docx", claire()),
-        ("heading-styles.docx", amir()),
+        ("heading-styles.docx", styled(amir(), 1)),
         ("bold-headings.docx", ellie()),
         ("table-per-section.docx", jacob()),
         ("outcome-provision-table.docx", priya()),
         ("county-area-tables.docx", oliver()),
         ("numbered-references.docx", kofi()),
         ("single-h.docx", sophie()),
-        ("content-controls.docx", noah()),
-        ("custom-numbering.docx", zain()),
+        ("content-controls.docx", styled(noah(), 1)),
+        ("custom-numbering.docx", styled(zain(), 2)),
+        ("human-comments.docx", freya()),
         ("tracked-changes.docx", maisie()),
         ("running-header.docx", reuben()),
         ("pfa-year10.docx", tyler()),
@@ -901,16 +915,118 @@ pub fn clean_plans() -> Vec<(&'static str, Plan)> {
     ]
 }
 
+fn freya() -> Plan {
+    build(&Spec {
+        first: "Freya",
+        last: "Holloway",
+        preferred: "Freya",
+        dob: Date::new(3, 12, 2017),
+        year: 3,
+        pron: Pron::She,
+        status: Status::Final,
+        date: Date::new(18, 5, 2026),
+        la: "Ashcombe Borough Council",
+        setting: "Saltings Junior School",
+        school: ("Saltings Junior School", "Mainstream junior school"),
+        interests: "swimming, drawing horses and baking",
+        packages: vec!["ci-understanding", "semh-friendship", "health-sleep"],
+        budget: None,
+        people: [
+            "Dr Imogen Hartley",
+            "Tom Redfern",
+            "Dr Grace Adeyemi",
+            "Julie Penrose",
+            "Carys Lloyd",
+        ],
+    })
+}
+
+/// Freya's plan after review by people: a comment thread (a question and a
+/// reply) on a provision item, and a resolved comment on section A.
+fn freya_commented() -> Document {
+    let mut doc = layouts::heading_styles(&freya());
+    let comments = [
+        (
+            0,
+            "Helen Carter",
+            "HC",
+            "2026-05-11T09:30:00Z",
+            "Freya's parents asked whether these sessions continue in the school holidays. Please confirm with the integrated therapy team.",
+            None,
+            false,
+        ),
+        (
+            1,
+            "Megan Aldridge",
+            "MA",
+            "2026-05-12T14:05:00Z",
+            "Confirmed: term time only, as written. Home practice sheets are sent before each holiday.",
+            Some(0),
+            false,
+        ),
+        (
+            2,
+            "Tom Redfern",
+            "TR",
+            "2026-05-08T16:20:00Z",
+            "Updated with Freya's own words from the pupil voice meeting.",
+            None,
+            true,
+        ),
+    ];
+    for (id, author, initials, date, text, parent, done) in comments {
+        doc.comments.push(crate::ooxml::Comment {
+            id,
+            author: author.into(),
+            initials: initials.into(),
+            date: date.into(),
+            text: text.into(),
+            parent,
+            done,
+        });
+    }
+    let a = doc.anchor_comments(
+        "Individual speech and language therapy to develop understanding",
+        &[0, 1],
+    );
+    let b = doc.anchor_comments("\u{201c}", &[2]);
+    assert!(a && b, "comment anchors exist in Freya's plan");
+    doc
+}
+
+/// The plan with its provision sentences worded in another style.
+fn styled(mut plan: Plan, style: u8) -> Plan {
+    crate::plan::set_provision_style(&mut plan, style);
+    plan
+}
+
 fn with_options(mut doc: Document, f: impl FnOnce(&mut Document)) -> Document {
     f(&mut doc);
     doc
+}
+
+/// Special forms of `claire.docx`, written to `generated/`: the same plan
+/// in Strict conformance (LibreOffice and Word open it; python-docx
+/// cannot), and as Flat OPC XML (what Word's `body.getOoxml()` returns).
+pub fn special() -> Vec<(&'static str, Vec<u8>)> {
+    let doc = layouts::classic(&claire());
+    vec![
+        ("generated/claire-strict.docx", doc.to_strict_bytes()),
+        (
+            "generated/claire-flat-opc.xml",
+            doc.to_flat_opc().into_bytes(),
+        ),
+    ]
 }
 
 /// Every committed clean sample, in README order.
 pub fn all() -> Vec<Sample> {
     let mut out = vec![
         sample("claire.docx", layouts::classic(&claire())),
-        sample("heading-styles.docx", layouts::heading_styles(&amir())),
+        sample(
+            "heading-styles.docx",
+            layouts::heading_styles(&styled(amir(), 1)),
+        ),
         Sample {
             file: "bold-headings.docx",
             bytes: crate::docxrs::to_bytes(&layouts::bold_headings(&ellie())),
@@ -932,8 +1048,15 @@ pub fn all() -> Vec<Sample> {
             layouts::numbered_references(&kofi()),
         ),
         sample("single-h.docx", layouts::classic(&sophie())),
-        sample("content-controls.docx", layouts::content_controls(&noah())),
-        sample("custom-numbering.docx", layouts::custom_numbering(&zain())),
+        sample(
+            "content-controls.docx",
+            layouts::content_controls(&styled(noah(), 1)),
+        ),
+        sample(
+            "custom-numbering.docx",
+            layouts::custom_numbering(&styled(zain(), 2)),
+        ),
+        sample("human-comments.docx", freya_commented()),
         sample(
             "tracked-changes.docx",
             with_options(layouts::tracked_changes(&maisie()), |d| {

@@ -11,7 +11,9 @@ fn committed_samples_match_the_generator() {
     let committed = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = Vec::new();
     for path in &written {
-        let name = path.file_name().expect("file name");
+        let name = path
+            .strip_prefix(dir.path())
+            .expect("inside the output directory");
         let fresh = std::fs::read(path).expect("read generated sample");
         match std::fs::read(committed.join(name)) {
             Ok(old) if old == fresh => {}
@@ -22,13 +24,26 @@ fn committed_samples_match_the_generator() {
             Err(e) => problems.push(format!("{} is not committed: {e}", name.display())),
         }
     }
-    // Every committed .docx must come from the generator.
-    for entry in std::fs::read_dir(committed).expect("samples directory") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "docx") {
-            let name = path.file_name().expect("file name");
-            if !written.iter().any(|w| w.file_name() == Some(name)) {
-                problems.push(format!("{} is committed but not generated", name.display()));
+    // Every committed .docx (and ground truth) must come from the generator.
+    for (sub, ext) in [
+        ("", "docx"),
+        ("expected", "json"),
+        ("generated", "docx"),
+        ("generated", "xml"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(committed.join(sub)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == ext) {
+                let name = path.strip_prefix(committed).expect("inside samples");
+                if !written
+                    .iter()
+                    .any(|w| w.strip_prefix(dir.path()).ok() == Some(name))
+                {
+                    problems.push(format!("{} is committed but not generated", name.display()));
+                }
             }
         }
     }

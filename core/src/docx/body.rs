@@ -30,17 +30,17 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::numbering::{ListCounter, Numbering};
-use super::styles::Styles;
+use super::styles::{ResolvedStyle, Styles};
 use super::{
     Cell, CellPosition, ContentControl, Document, Paragraph, ReadWarning, Row, SegmentSource,
     Table, TextSegment,
 };
 use crate::error::ReadError;
-use crate::package::xml::{Ns, attr, classify, int_val, on_off, resolve_ref};
+use crate::package::xml::{Namespaces, Ns, attr, attr_cow, int_val, on_off, resolve_ref};
 
 /// Most warnings kept per part (the rest are counted in the last one).
 const MAX_WARNINGS: usize = 50;
@@ -91,8 +91,10 @@ struct OpenRun {
 }
 
 #[derive(Debug)]
-struct OpenParagraph {
+struct OpenParagraph<'a> {
     index: usize,
+    /// The paragraph style (or the default one), resolved once.
+    style: Option<&'a ResolvedStyle>,
     start: usize,
     text: String,
     segments: Vec<TextSegment>,
@@ -162,7 +164,7 @@ struct BodyReader<'a, 'd> {
     stack: Vec<Tag>,
     in_body: usize,
     deleted: usize,
-    paragraphs: Vec<OpenParagraph>,
+    paragraphs: Vec<OpenParagraph<'a>>,
     runs: Vec<OpenRun>,
     tables: Vec<OpenTable>,
     sdts: Vec<OpenSdt>,
@@ -236,15 +238,18 @@ impl<'a, 'd> BodyReader<'a, 'd> {
     fn run(&mut self, xml: &str) -> Result<(), ReadError> {
         let bom = if xml.starts_with('\u{FEFF}') { 3 } else { 0 };
         let src = &xml[bom..];
-        let mut reader = NsReader::from_str(src);
+        let mut reader = Reader::from_str(src);
+        let mut names = Namespaces::default();
+        // About one paragraph per 300 bytes of WordprocessingML.
+        self.doc.paragraphs.reserve((src.len() / 300).min(20_000));
         if self.story == Story::HeaderFooter {
             self.in_body = 1;
         }
         let mut seen_root = false;
         loop {
             let before = reader.buffer_position() as usize + bom;
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((ns, event)) => (classify(&ns), event),
+            let event = match reader.read_event() {
+                Ok(event) => event,
                 Err(e) => {
                     let position = reader.error_position() + bom as u64;
                     return Err(self.malformed(position, e.to_string()));
@@ -254,6 +259,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             match event {
                 Event::Start(e) => {
                     seen_root = true;
+                    let ns = names.start(&e);
                     match self.start(ns, &e, before, after, false) {
                         Some(tag) => self.stack.push(tag),
                         None => {
@@ -262,16 +268,20 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                                 let position = reader.error_position() + bom as u64;
                                 return Err(self.malformed(position, err.to_string()));
                             }
+                            names.end();
                         }
                     }
                 }
                 Event::Empty(e) => {
                     seen_root = true;
+                    let ns = names.start(&e);
+                    names.end();
                     if let Some(tag) = self.start(ns, &e, before, after, true) {
                         self.end(tag, before, after);
                     }
                 }
                 Event::End(_) => {
+                    names.end();
                     if let Some(tag) = self.stack.pop() {
                         self.end(tag, before, after);
                     }
@@ -481,7 +491,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::Deleted
             }
             "fldChar" => {
-                match attr(e, "fldCharType").as_deref() {
+                match attr_cow(e, "fldCharType").as_deref() {
                     Some("begin") => {
                         self.fields.push(true);
                         self.in_code += 1;
@@ -650,8 +660,11 @@ impl<'a, 'd> BodyReader<'a, 'd> {
             }
             Tag::PPr if self.parent() == Some(Tag::P) => {
                 let styles = self.styles;
-                if let Some(p) = self.paragraphs.last_mut() {
+                if let Some(p) = self.paragraphs.last_mut()
+                    && p.style_id.is_some()
+                {
                     let style = styles.paragraph(p.style_id.as_deref());
+                    p.style = style;
                     p.style_bold = style.and_then(|s| s.bold);
                     p.style_size = style.and_then(|s| s.size_half_points);
                 }
@@ -820,6 +833,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         let style = self.styles.paragraph(None);
         self.paragraphs.push(OpenParagraph {
             index,
+            style,
             start,
             text: String::new(),
             segments: Vec::new(),
@@ -856,7 +870,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         if self.open_text.is_some_and(|(i, _, _)| i == p.index) {
             self.open_text = None;
         }
-        let style = self.styles.paragraph(p.style_id.as_deref());
+        let style = p.style;
         let outline_level = match p.outline_level {
             Some(l) if l < 9 => Some(l),
             Some(_) => None,
@@ -882,8 +896,8 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         out.xml = p.start..end;
     }
 
-    fn list_label(&mut self, p: &OpenParagraph) -> Option<super::ListLabel> {
-        let style = self.styles.paragraph(p.style_id.as_deref());
+    fn list_label(&mut self, p: &OpenParagraph<'a>) -> Option<super::ListLabel> {
+        let style = p.style;
         let style_num = style.and_then(|s| s.num);
         let num_id = if p.has_num && p.num_id.is_some() {
             p.num_id
@@ -955,7 +969,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
 }
 
 /// Folds one piece of visible text into the paragraph's bold and size.
-fn note_format(p: &mut OpenParagraph, from: usize, bold: bool, size: Option<u32>) {
+fn note_format(p: &mut OpenParagraph<'_>, from: usize, bold: bool, size: Option<u32>) {
     if p.text[from..].chars().any(|c| !c.is_whitespace()) {
         p.any_visible = true;
         if !bold {

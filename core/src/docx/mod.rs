@@ -224,6 +224,11 @@ impl Document {
 /// The main part is found through the package relationships; styles,
 /// numbering, headers and footers through the main part's relationships.
 /// Broken XML in the main part is an error; in any other part a warning.
+///
+/// Byte ranges in the result ([`Paragraph::xml`], [`TextSegment`]) are
+/// offsets in the main part's bytes. For a flat OPC package those are the
+/// bytes of the main part's `pkg:xmlData` content, not of the whole file:
+/// comments are only ever written into zip packages.
 pub fn read(bytes: &[u8]) -> Result<Document, crate::error::ReadError> {
     use crate::error::ReadError;
     use crate::package::{Package, rel_types};
@@ -336,8 +341,8 @@ fn find_main_part(
         .iter()
         .filter(|r| !r.external && r.is(rel_types::OFFICE_DOCUMENT))
     {
-        if package.has_part(&rel.target) {
-            return Ok(rel.target.clone());
+        if let Some(name) = package.stored_name(&rel.target) {
+            return Ok(name);
         }
         dangling.get_or_insert(rel.target.clone());
     }
@@ -347,7 +352,7 @@ fn find_main_part(
         content_types::TEMPLATE,
         content_types::MACRO_TEMPLATE,
     ]);
-    if let Some(part) = candidates.into_iter().find(|p| package.has_part(p)) {
+    if let Some(part) = candidates.into_iter().find_map(|p| package.stored_name(&p)) {
         package.warnings.push((
             part.clone(),
             match dangling {

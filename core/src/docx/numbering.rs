@@ -9,12 +9,12 @@
 
 use std::collections::HashMap;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::ListLabel;
 use super::styles::Styles;
-use crate::package::xml::{Ns, attr, classify, int_val};
+use crate::package::xml::{Namespaces, Ns, attr, int_val};
 
 /// Levels a list can have.
 pub const LEVELS: usize = 9;
@@ -193,14 +193,15 @@ impl Numbering {
     /// describes the problem.
     pub fn parse(xml: &str) -> (Numbering, Option<String>) {
         let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
-        let mut reader = NsReader::from_str(xml);
+        let mut reader = Reader::from_str(xml);
+        let mut names = Namespaces::default();
         let mut out = Numbering::default();
         let mut stack: Vec<Tag> = Vec::new();
         let mut st = ParseState::default();
         let mut problem = None;
         loop {
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((ns, ev)) => (classify(&ns), ev),
+            let event = match reader.read_event() {
+                Ok(ev) => ev,
                 Err(e) => {
                     problem = Some(format!(
                         "not well-formed XML at byte {}: {e}",
@@ -211,6 +212,7 @@ impl Numbering {
             };
             match event {
                 Event::Start(e) => {
+                    let ns = names.start(&e);
                     let tag = if ns == Ns::W {
                         out.element(&e, &stack, &mut st)
                     } else {
@@ -218,11 +220,16 @@ impl Numbering {
                     };
                     stack.push(tag);
                 }
-                Event::Empty(e) if ns == Ns::W => {
-                    let tag = out.element(&e, &stack, &mut st);
-                    out.close(tag, &stack, &mut st);
+                Event::Empty(e) => {
+                    let ns = names.start(&e);
+                    names.end();
+                    if ns == Ns::W {
+                        let tag = out.element(&e, &stack, &mut st);
+                        out.close(tag, &stack, &mut st);
+                    }
                 }
                 Event::End(_) => {
+                    names.end();
                     if let Some(tag) = stack.pop() {
                         out.close(tag, &stack, &mut st);
                     }

@@ -9,10 +9,10 @@
 
 use std::collections::HashMap;
 
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::package::xml::{Ns, attr, classify, int_val, on_off};
+use crate::package::xml::{Namespaces, Ns, attr, int_val, on_off};
 
 /// Longest basedOn chain followed.
 pub const MAX_CHAIN: usize = 32;
@@ -87,14 +87,15 @@ impl Styles {
     /// a description of the problem (the styles read before it are kept).
     pub fn parse(xml: &str) -> (Styles, Option<String>) {
         let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
-        let mut reader = NsReader::from_str(xml);
+        let mut reader = Reader::from_str(xml);
+        let mut names = Namespaces::default();
         let mut out = Styles::default();
         let mut stack: Vec<Tag> = Vec::new();
         let mut current: Option<Style> = None;
         let mut problem = None;
         loop {
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((ns, ev)) => (classify(&ns), ev),
+            let event = match reader.read_event() {
+                Ok(ev) => ev,
                 Err(e) => {
                     problem = Some(format!(
                         "not well-formed XML at byte {}: {e}",
@@ -105,16 +106,20 @@ impl Styles {
             };
             match event {
                 Event::Start(e) => {
+                    let ns = names.start(&e);
                     let tag = out.element(ns, &e, &stack, &mut current);
                     stack.push(tag);
                 }
                 Event::Empty(e) => {
+                    let ns = names.start(&e);
+                    names.end();
                     let tag = out.element(ns, &e, &stack, &mut current);
                     if tag == Tag::Style {
                         out.finish(current.take());
                     }
                 }
                 Event::End(_) => {
+                    names.end();
                     let closed = stack.pop();
                     if closed == Some(Tag::Style) {
                         out.finish(current.take());

@@ -25,6 +25,8 @@ pub struct FlatOpc<'a> {
     /// Part key → (content type, byte range of the XML data in `bytes`;
     /// `None` for binary parts).
     parts: HashMap<String, (String, Option<Range<usize>>)>,
+    /// Part key → the name as written (no leading `/`).
+    names: HashMap<String, String>,
 }
 
 impl<'a> FlatOpc<'a> {
@@ -33,6 +35,7 @@ impl<'a> FlatOpc<'a> {
         let bytes = strip_bom(input);
         let mut reader = NsReader::from_reader(bytes);
         let mut parts = HashMap::new();
+        let mut names = HashMap::new();
         let mut seen_root = false;
         let malformed =
             |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
@@ -68,6 +71,7 @@ impl<'a> FlatOpc<'a> {
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "part" => {
                     let name = attr(&e, "name").unwrap_or_default();
                     let ct = attr(&e, "contentType").unwrap_or_default();
+                    names.insert(part_key(&name), name.trim_start_matches('/').to_owned());
                     current = Some((part_key(&name), ct));
                 }
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "xmlData" => {
@@ -109,11 +113,20 @@ impl<'a> FlatOpc<'a> {
                 "it is an empty XML file".into(),
             ));
         }
-        Ok(FlatOpc { bytes, parts })
+        Ok(FlatOpc {
+            bytes,
+            parts,
+            names,
+        })
     }
 
     pub fn has(&self, key: &str) -> bool {
         self.parts.contains_key(key)
+    }
+
+    /// The part's name as written in `pkg:name`.
+    pub fn stored_name(&self, key: &str) -> Option<&str> {
+        self.names.get(key).map(String::as_str)
     }
 
     /// The XML data of a part (binary parts give `None`).

@@ -182,6 +182,17 @@ impl<'a> Package<'a> {
         }
     }
 
+    /// The name of a part as the package stores it (case and all), found
+    /// case-insensitively.
+    pub fn stored_name(&self, name: &str) -> Option<String> {
+        let key = part_key(name);
+        match &self.source {
+            Source::Zip(z) => z.stored_name(&key),
+            Source::Flat(f) => f.stored_name(&key),
+        }
+        .map(str::to_owned)
+    }
+
     /// The bytes of a part, inflated under the size caps. `Ok(None)` when
     /// the package has no such part.
     pub fn part(&mut self, name: &str) -> Result<Option<Cow<'a, [u8]>>, ReadError> {

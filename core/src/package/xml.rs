@@ -4,6 +4,8 @@
 //! entities and character references are ever resolved: a DTD is never read,
 //! so no custom or external entity can expand).
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesRef, BytesStart};
 use quick_xml::name::{Namespace, ResolveResult};
 
@@ -31,6 +33,99 @@ pub enum Ns {
     Rels,
     /// Anything else (DrawingML, VML, w14, no namespace …).
     Other,
+}
+
+/// Namespace scopes for a streaming reader, cheaper than quick-xml's
+/// `NsReader`: bindings are read only from elements whose attributes
+/// mention `xmlns`, and the last prefix resolved is cached (in a document
+/// part nearly every element is `w:`).
+#[derive(Debug, Default)]
+pub struct Namespaces {
+    /// (depth of the declaring element, prefix (`""` = default), namespace).
+    bindings: Vec<(u32, Box<str>, Ns)>,
+    depth: u32,
+    cached: Option<(Box<str>, Ns)>,
+}
+
+impl Namespaces {
+    /// Enters an element: records its declarations and returns the
+    /// normalised namespace of its name. Pair with [`Namespaces::end`]
+    /// (also for empty elements, right after).
+    pub fn start(&mut self, e: &BytesStart<'_>) -> Ns {
+        self.depth += 1;
+        if has_xmlns(e.attributes_raw().as_bytes()) {
+            for a in e.attributes().with_checks(false).flatten() {
+                let key: &str = a.key.as_ref();
+                let prefix = if key == "xmlns" {
+                    ""
+                } else if let Some(p) = key.strip_prefix("xmlns:") {
+                    p
+                } else {
+                    continue;
+                };
+                let value: &str = a.value.as_ref();
+                self.bindings
+                    .push((self.depth, prefix.into(), classify_uri(value.trim())));
+                self.cached = None;
+            }
+        }
+        let name = e.name();
+        let qname: &str = name.as_ref();
+        // A byte loop: names are short and this runs for every element.
+        let prefix = match qname.bytes().position(|b| b == b':') {
+            Some(i) => &qname[..i],
+            None => "",
+        };
+        self.resolve(prefix)
+    }
+
+    /// Leaves an element: drops the declarations it made.
+    pub fn end(&mut self) {
+        while self
+            .bindings
+            .last()
+            .is_some_and(|(d, _, _)| *d >= self.depth)
+        {
+            self.bindings.pop();
+            self.cached = None;
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn resolve(&mut self, prefix: &str) -> Ns {
+        if let Some((p, ns)) = &self.cached
+            && p.len() == prefix.len()
+            && p.bytes().zip(prefix.bytes()).all(|(a, b)| a == b)
+        {
+            return *ns;
+        }
+        let ns = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(_, p, _)| **p == *prefix)
+            .map_or(Ns::Other, |(_, _, ns)| *ns);
+        self.cached = Some((prefix.into(), ns));
+        ns
+    }
+}
+
+/// Whether raw attribute text mentions `xmlns` (a cheap test run on every
+/// element before parsing its attributes for declarations).
+fn has_xmlns(raw: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 5 <= raw.len() {
+        if raw[i] == b'x'
+            && raw[i + 1] == b'm'
+            && raw[i + 2] == b'l'
+            && raw[i + 3] == b'n'
+            && raw[i + 4] == b's'
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Normalises a resolved namespace.
@@ -73,6 +168,20 @@ pub fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     None
 }
 
+/// Like [`attr`] but borrowing the value when it needs no unescaping
+/// (no allocation on the hot path: `w:val` of `w:b`, `w:sz`, `w:numId` …).
+pub fn attr_cow<'e>(e: &'e BytesStart<'_>, local: &str) -> Option<Cow<'e, str>> {
+    for a in e.attributes().with_checks(false).flatten() {
+        if a.key.local_name().as_ref() == local {
+            if !a.value.contains('&') {
+                return Some(a.value);
+            }
+            return Some(Cow::Owned(unescape_lossy(&a.value)));
+        }
+    }
+    None
+}
+
 /// Whether an attribute with local name `local` is present.
 pub fn has_attr(e: &BytesStart<'_>, local: &str) -> bool {
     e.attributes()
@@ -84,7 +193,7 @@ pub fn has_attr(e: &BytesStart<'_>, local: &str) -> bool {
 /// An on/off property (`w:b`, `w:tblHeader`, `w:showingPlcHdr` …): on when
 /// present without `w:val`, or with a value other than `0`/`false`/`off`.
 pub fn on_off(e: &BytesStart<'_>) -> bool {
-    match attr(e, "val") {
+    match attr_cow(e, "val") {
         None => true,
         Some(v) => !matches!(v.trim(), "0" | "false" | "off" | "False" | "FALSE"),
     }
@@ -92,7 +201,7 @@ pub fn on_off(e: &BytesStart<'_>) -> bool {
 
 /// An integer attribute `w:val`.
 pub fn int_val<T: std::str::FromStr>(e: &BytesStart<'_>, local: &str) -> Option<T> {
-    attr(e, local).and_then(|v| v.trim().parse().ok())
+    attr_cow(e, local).and_then(|v| v.trim().parse().ok())
 }
 
 /// The character an entity reference stands for: the five predefined
@@ -170,6 +279,32 @@ pub fn looks_like_xml(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn namespaces_resolve_any_prefix_and_scope() {
+        use quick_xml::Reader;
+        use quick_xml::events::Event;
+        let xml = r#"<a:document xmlns:a="http://purl.oclc.org/ooxml/wordprocessingml/main"><a:p/><x:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:r/></x:p><x:r/><p xmlns="http://schemas.openxmlformats.org/markup-compatibility/2006"/><p/></a:document>"#;
+        let mut reader = Reader::from_str(xml);
+        let mut ns = Namespaces::default();
+        let mut seen = Vec::new();
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) => seen.push(ns.start(&e)),
+                Event::Empty(e) => {
+                    seen.push(ns.start(&e));
+                    ns.end();
+                }
+                Event::End(_) => ns.end(),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            seen,
+            [Ns::W, Ns::W, Ns::W, Ns::W, Ns::Other, Ns::Mc, Ns::Other]
+        );
+    }
 
     #[test]
     fn unescapes_predefined_and_character_references_only() {

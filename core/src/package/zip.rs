@@ -18,8 +18,8 @@ use crate::error::ReadError;
 /// An opened zip package.
 pub struct ZipSource<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
-    /// Entry index by part key (lower case, no leading `/`).
-    index: HashMap<String, usize>,
+    /// Entry index and stored name (no leading `/`) by part key (lower case).
+    index: HashMap<String, (usize, String)>,
 }
 
 impl std::fmt::Debug for ZipSource<'_> {
@@ -50,7 +50,8 @@ impl<'a> ZipSource<'a> {
                 continue;
             }
             // The first entry of a name wins, as in most zip readers.
-            index.entry(part_key(&name)).or_insert(i);
+            let stored = name.replace('\\', "/").trim_start_matches('/').to_owned();
+            index.entry(part_key(&name)).or_insert((i, stored));
         }
         if total > MAX_TOTAL_UNCOMPRESSED {
             return Err(ReadError::TooLarge(format!(
@@ -67,9 +68,14 @@ impl<'a> ZipSource<'a> {
         self.index.contains_key(key)
     }
 
+    /// The part's name as stored in the zip.
+    pub fn stored_name(&self, key: &str) -> Option<&str> {
+        self.index.get(key).map(|(_, n)| n.as_str())
+    }
+
     /// Inflates one part under the caps.
     pub fn read(&mut self, key: &str) -> Result<Option<Cow<'a, [u8]>>, ReadError> {
-        let Some(&i) = self.index.get(key) else {
+        let Some(&(i, _)) = self.index.get(key) else {
             return Ok(None);
         };
         let (declared, compressed) = {

@@ -134,7 +134,7 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,4}$").expect("pattern")
+    Regex::new(r"^[A-ZÀ-ÖØ-ÞĀ-Žŀ-ſ][\w'’\-]*(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|du|le|la|al|el|bin|bint|ibn|ap)\s+)*[A-ZÀ-ÖØ-ÞĀ-Žŀ-ſ][\w'’\-]*){0,4}$").expect("pattern")
 });
 
 static STATUS_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -441,12 +441,14 @@ mod tests {
         let doc = DocBuilder::new()
             .p("Name: Click or tap here to enter text.")
             .p("Name: [Child's name]")
+            .p("Known as: Ana de la Cruz")
             .p("First name: Ellie")
             .p("Surname: Brown")
             .build();
         let plan = read_doc(&doc);
         assert_eq!(plan.child.name.as_deref(), Some("Ellie Brown"));
         assert_eq!(plan.child.first_name.as_deref(), Some("Ellie"));
+        assert_eq!(plan.child.preferred_name.as_deref(), Some("Ana de la Cruz"));
         assert_eq!(plan.status, PlanStatus::Unknown);
     }
 

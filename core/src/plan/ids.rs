@@ -32,14 +32,14 @@ fn kind_words(section: SectionId) -> &'static [&'static str] {
 
 static LETTER_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*\(?\s*(?P<id>(?P<l>[A-K])(?P<n>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?))\s*\)?\s*(?:[:.)\-\u{2013}\u{2014}]\s*|\s+|$)",
+        r"^\s*\(?\s*(?P<id>(?P<l>[A-K])(?P<n>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?))\s*\)?\s*(?:[:.)\-\u{2013}\u{2014}]\s*|\s+|$)",
     )
     .expect("pattern")
 });
 
 static WORD_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?P<w>need|outcome|provision|aspiration|target)\s*(?:no\.?\s*|number\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*(?:[:.)\-\u{2013}\u{2014}]\s*|\s+|$)",
+        r"(?i)^\s*(?P<w>need|outcome|provision|aspiration|target)\s*(?:no\.?\s*|number\s*)?(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*(?:[:.)\-\u{2013}\u{2014}]\s*|\s+|$)",
     )
     .expect("pattern")
 });
@@ -85,7 +85,7 @@ pub fn is_bare_id(text: &str, section: SectionId) -> Option<String> {
 /// "2.1" → "B2.1", "B3." → "B3"). Bullets and letters give none.
 pub fn list_id(label: &str, section: SectionId) -> Option<String> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\(?(?P<l>[A-K])?(?P<n>\d{1,2}(?:\.\d{1,2}){0,2})[.):]?$").expect("pattern")
+        Regex::new(r"^\(?(?P<l>[A-K])?(?P<n>\d{1,3}(?:\.\d{1,2}){0,2})[.):]?$").expect("pattern")
     });
     let c = LABEL.captures(label.trim())?;
     match c.name("l") {
@@ -103,17 +103,17 @@ pub struct Reference {
 }
 
 static REF_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-K]\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\b").expect("pattern"));
+    LazyLock::new(|| Regex::new(r"\b[A-K]\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?\b").expect("pattern"));
 
 static REF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<w>need|outcome|provision|aspiration|target)s?\s*(?:no\.?\s*|number\s*)?(?P<ns>\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|&|/|or)\s*\d{1,2}(?:\.\d{1,2})?)*)\b",
+        r"(?i)\b(?P<w>need|outcome|provision|aspiration|target)s?\s*(?:no\.?\s*|number\s*)?(?P<ns>\d{1,3}(?:\.\d{1,2})?(?:\s*(?:,|and|&|/|or)\s*\d{1,3}(?:\.\d{1,2})?)*)\b",
     )
     .expect("pattern")
 });
 
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{1,2}(?:\.\d{1,2})?").expect("pattern"));
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{1,2})?").expect("pattern"));
 
 /// Every reference to an item in `text`: ids ("E1", "B2.1") and numbered
 /// words ("outcome 3", "needs 1 and 2").
@@ -181,6 +181,7 @@ mod tests {
     fn list_labels_number_items_in_their_section() {
         assert_eq!(list_id("1.", SectionId::B), Some("B1".into()));
         assert_eq!(list_id("2.1", SectionId::E), Some("E2.1".into()));
+        assert_eq!(text_id("B103 Claire", SectionId::B).unwrap().0, "B103");
         assert_eq!(list_id("F3.", SectionId::F), Some("F3".into()));
         assert_eq!(list_id("a)", SectionId::F), None);
         assert_eq!(list_id("•", SectionId::F), None);

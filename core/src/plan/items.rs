@@ -256,6 +256,10 @@ static OTHER_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEEDS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bneeds?\b|difficult|barrier|challenge").expect("pattern"));
+/// What an aspiration says, outside an aspirations sub-heading.
+static ASPIRATION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:wants? to|would (?:like|love) to|hopes? (?:to|that)|aspir|dreams?\b|ambitions?|in the future|when (?:i|he|she|they) (?:grows? up|leaves? school|(?:am|is|are) older)|(?:my|his|her|their) goal|wish(?:es)? to|would like (?:him|her|them) to|want (?:him|her|them) to)").expect("pattern")
+});
 static ASPIRATION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)aspiration|hopes?\b|dreams?|ambitions?|future|when i (?:grow up|leave)|want to (?:achieve|be|do)|goals?\b|wishes").expect("pattern")
 });
@@ -502,7 +506,9 @@ impl Reader<'_> {
                 .is_some_and(|(label, _)| word_count(label) <= 4 && STRENGTHS.is_match(label));
         if flow.strengths
             || strengths_line
-            || (flow.kind == Kind::Aspiration && flow.aspiration_headings && !flow.under_aspiration)
+            || (flow.kind == Kind::Aspiration
+                && !flow.under_aspiration
+                && (flow.aspiration_headings || !ASPIRATION_WORDS.is_match(trimmed)))
         {
             flow.last = None;
             return None;
@@ -752,9 +758,10 @@ impl Reader<'_> {
             // one merged cell, or a bold first cell alone. A row with only its
             // provision written is still a row.
             let bold_first = written == [0]
-                && row.cells[0].paragraphs.iter().all(|&i| {
-                    doc.paragraphs[i].bold || doc.paragraphs[i].text.trim().is_empty()
-                })
+                && row.cells[0]
+                    .paragraphs
+                    .iter()
+                    .all(|&i| doc.paragraphs[i].bold || doc.paragraphs[i].text.trim().is_empty())
                 && !crate::text::ends_with_full_stop(&texts[0]);
             if written.len() == 1
                 && word_count(&texts[written[0]]) <= 12
@@ -1091,6 +1098,10 @@ impl Reader<'_> {
             for &r in rows {
                 let row = &table.rows[r];
                 let label = tables::cell_text(doc, row, 0);
+                // "Communication and interaction: strengths" rows are not needs.
+                if flow.kind == Kind::Need && STRENGTHS.is_match(&label) {
+                    continue;
+                }
                 let mut row_flow = table_flow.clone();
                 if !label.is_empty() {
                     row_flow.heading = Some(label.trim_end_matches(':').to_owned());
@@ -1351,7 +1362,7 @@ fn column_id(text: &str, section: SectionId) -> String {
 /// A cell that only names other items: "E1, E3", "Need 2", "B1 and B4".
 fn is_reference_list(text: &str) -> bool {
     static REFS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,2}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,2}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
+        Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
     });
     REFS.is_match(text)
 }
@@ -1716,13 +1727,58 @@ mod tests {
                 &["Access to a reading group.", "", ""],
                 &["Daily phonics.", "Teaching assistant", "Daily"],
             ])
-            .table(&[&["**Provision", "**Who"], &["Communication"], &["Speech therapy.", "SaLT"]])
+            .table(&[
+                &["**Provision", "**Who"],
+                &["Communication"],
+                &["Speech therapy.", "SaLT"],
+            ])
             .build();
         let plan = plan_of(&doc);
-        let texts: Vec<_> = plan.provision.iter().map(|p| p.item.text.as_str()).collect();
-        assert_eq!(texts, ["Access to a reading group.", "Daily phonics.", "Speech therapy."]);
-        assert_eq!(plan.provision[0].item.area, Some(AreaOfNeed::CognitionAndLearning));
-        assert_eq!(plan.provision[2].item.area, Some(AreaOfNeed::CommunicationAndInteraction));
+        let texts: Vec<_> = plan
+            .provision
+            .iter()
+            .map(|p| p.item.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Access to a reading group.",
+                "Daily phonics.",
+                "Speech therapy."
+            ]
+        );
+        assert_eq!(
+            plan.provision[0].item.area,
+            Some(AreaOfNeed::CognitionAndLearning)
+        );
+        assert_eq!(
+            plan.provision[2].item.area,
+            Some(AreaOfNeed::CommunicationAndInteraction)
+        );
+    }
+
+    #[test]
+    fn label_value_tables_skip_strengths_rows() {
+        let doc = DocBuilder::new()
+            .table(&[&["**Section B: Special educational needs"]])
+            .table(&[
+                &[
+                    "Communication and interaction: strengths",
+                    "Jake knows about trains.",
+                ],
+                &[
+                    "Communication and interaction",
+                    "Jake finds conversations hard.",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.needs.len(), 1);
+        assert_eq!(plan.needs[0].item.text, "Jake finds conversations hard.");
+        assert_eq!(
+            plan.needs[0].item.area,
+            Some(AreaOfNeed::CommunicationAndInteraction)
+        );
     }
 
     #[test]
@@ -1786,6 +1842,26 @@ mod tests {
         assert_eq!(plan.aspirations.len(), 2);
         assert_eq!(plan.aspirations[0].text, "I want to be a vet.");
         assert_eq!(plan.aspirations[0].id, "A-1");
+    }
+
+    #[test]
+    fn without_aspiration_headings_only_aspirations_are_aspirations() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section A: All about me")
+            .bold("What is important to me")
+            .p("My dog Rex and my grandma.")
+            .p("I want to be a vet when I grow up.")
+            .p("Her parents would like her to make friends.")
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "I want to be a vet when I grow up.",
+                "Her parents would like her to make friends."
+            ]
+        );
     }
 
     #[test]

@@ -310,25 +310,32 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
 }
 
 fn split_h(document: &Document, sections: Vec<Section>) -> Vec<Section> {
-    let has_parts = sections
-        .iter()
-        .any(|s| matches!(s.id, SectionId::H1 | SectionId::H2));
+    let has_h1 = sections.iter().any(|s| s.id == SectionId::H1);
+    let has_h2 = sections.iter().any(|s| s.id == SectionId::H2);
     let mut out = Vec::with_capacity(sections.len() + 1);
-    for s in sections {
+    for mut s in sections {
         if s.id != SectionId::H {
             out.push(s);
-            continue;
-        }
-        if has_parts {
-            if !s.paragraphs.is_empty() {
-                out.push(s);
-            }
             continue;
         }
         let mut text = normalise(&s.heading);
         for &i in &s.paragraphs {
             text.push(' ');
             text.push_str(&normalise(&document.paragraphs[i].text));
+        }
+        if has_h1 || has_h2 {
+            // An H with its own H1 or H2 part: an empty H is only their
+            // title; an H holding the other part's wording is that part.
+            if s.paragraphs.is_empty() {
+                continue;
+            }
+            if has_h2 && !has_h1 && vocabulary::mentions_h1(&text) {
+                s.id = SectionId::H1;
+            } else if has_h1 && !has_h2 && vocabulary::mentions_h2(&text) {
+                s.id = SectionId::H2;
+            }
+            out.push(s);
+            continue;
         }
         if vocabulary::mentions_h1(&text) && vocabulary::mentions_h2(&text) {
             let mut h2 = s.clone();
@@ -416,6 +423,17 @@ fn paragraph_candidate(document: &Document, p: &Paragraph) -> Option<Candidate> 
         return None;
     }
     if p.list.is_some() && !l.styled {
+        // A bold numbered line naming a section ("1. Special Educational
+        // Needs" in bold, numbered by Word) is a heading; other list items never.
+        let numbered = p.list.as_ref().is_some_and(|l| !l.bullet);
+        if numbered
+            && l.emphasised
+            && words <= 12
+            && !ends_with_full_stop(text)
+            && let Some(h) = parse_heading(text, true)
+        {
+            return Some(candidate(p, h, HeadingCue::Emphasis));
+        }
         return None;
     }
     let full_stop = ends_with_full_stop(text);
@@ -489,17 +507,18 @@ fn table_candidate(
         return None;
     }
     // "Section B" | "Special educational needs …", or "B" | "Special educational needs".
+    // The first written line of the next cell (the rest may be the content).
     let next_text = row
         .cells
         .get(1)
-        .map(|c| {
+        .and_then(|c| {
             c.paragraphs
                 .iter()
                 .map(|&i| document.paragraphs[i].text.trim())
-                .collect::<Vec<_>>()
-                .join(" ")
+                .find(|t| !t.is_empty())
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_owned();
     if let Some(h) = parse_heading(text, false)
         && h.form == HeadingForm::Prefixed
         && words <= 12
@@ -727,6 +746,27 @@ mod tests {
     }
 
     #[test]
+    fn letter_columns_beside_the_content_and_bold_numbered_titles() {
+        let doc = DocBuilder::new()
+            .table(&[
+                &[
+                    "B",
+                    "Special educational needs\nClaire needs help with reading.",
+                ],
+                &["E", "Outcomes\nClaire will read by July 2026."],
+            ])
+            .item("3.", "Special Educational Provision")
+            .with_bold()
+            .p("Daily phonics.")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["B", "E", "F"]);
+        assert_eq!(s[0].paragraphs, [2]);
+        assert_eq!(s[1].paragraphs, [5]);
+        assert_eq!(s[2].paragraphs, [7]);
+    }
+
+    #[test]
     fn header_cells_of_item_tables_are_not_headings() {
         let doc = DocBuilder::new()
             .heading(1, "Section F")
@@ -833,6 +873,18 @@ mod tests {
             .heading(2, "H1 Social care provision under the CSDPA 1970")
             .p("None.")
             .heading(2, "H2 Any other social care provision")
+            .p("Short breaks.")
+            .build();
+        assert_eq!(ids(&detect_default(&doc)), ["H1", "H2"]);
+
+        let doc = DocBuilder::new()
+            .heading(1, "Section H: Social care provision")
+            .heading(
+                2,
+                "Provision under section 2 of the Chronically Sick and Disabled Persons Act 1970",
+            )
+            .p("A personal assistant.")
+            .heading(1, "Other social care provision (H2)")
             .p("Short breaks.")
             .build();
         assert_eq!(ids(&detect_default(&doc)), ["H1", "H2"]);

@@ -16,7 +16,7 @@ use super::items::Evidence;
 use super::{AreaOfNeed, Item, Link, LinkEvidence, Plan, SectionId, ids};
 use crate::docx::Document;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Rank {
     Aspiration,
     Need,
@@ -183,22 +183,44 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
             format!("under '{h1}' and '{h2}', the same area of need")
         }
     };
+    // Two items both already linked explicitly (table row, reference) to
+    // items of the other's kind take no heading link between them: the plan
+    // has said which ones it means. An item left without such a link still
+    // gets its heading links.
+    let mut explicit: HashSet<(&str, Rank)> = HashSet::new();
+    for l in &linker.links {
+        if let (Some(&rf), Some(&rt)) = (linker.rank.get(&l.from), linker.rank.get(&l.to)) {
+            explicit.insert((l.from.as_str(), rt));
+            explicit.insert((l.to.as_str(), rf));
+        }
+    }
+    let open = |a: &str, b: &str, ra: Rank, rb: Rank| {
+        !(explicit.contains(&(a, rb)) && explicit.contains(&(b, ra)))
+    };
     let mut pairs: Vec<(String, String, String)> = Vec::new();
     for (n, na, nh) in &needs {
         for (o, oa, oh) in &outcomes {
-            if na == oa && pairs.len() < MAX_LINKS {
+            if na == oa && pairs.len() < MAX_LINKS && open(&n.id, &o.id, Rank::Need, Rank::Outcome)
+            {
                 pairs.push((n.id.clone(), o.id.clone(), detail(nh, oh)));
             }
         }
         for (p, pa, ph) in &provision {
-            if na == pa && provision_meets(n.section, p.section) && pairs.len() < MAX_LINKS {
+            if na == pa
+                && provision_meets(n.section, p.section)
+                && pairs.len() < MAX_LINKS
+                && open(&n.id, &p.id, Rank::Need, Rank::Provision)
+            {
                 pairs.push((n.id.clone(), p.id.clone(), detail(nh, ph)));
             }
         }
     }
     for (o, oa, oh) in &outcomes {
         for (p, pa, ph) in &provision {
-            if oa == pa && pairs.len() < MAX_LINKS {
+            if oa == pa
+                && pairs.len() < MAX_LINKS
+                && open(&o.id, &p.id, Rank::Outcome, Rank::Provision)
+            {
                 pairs.push((o.id.clone(), p.id.clone(), detail(oh, ph)));
             }
         }
@@ -319,6 +341,32 @@ mod tests {
             ]
         );
         assert_eq!(plan.links[0].detail, "both under 'Cognition and learning'");
+    }
+
+    #[test]
+    fn explicit_links_take_precedence_over_shared_headings() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B")
+            .heading(2, "Cognition and learning")
+            .p("B1 Claire reads at a Year 2 level.")
+            .p("B2 Claire forgets instructions.")
+            .heading(1, "Section E")
+            .heading(2, "Cognition and learning")
+            .p("E1 Claire will read 100 words by July 2026 (need B1).")
+            .p("E2 Claire will follow two-step instructions by July 2026 (need B2).")
+            .p("E3 Claire will spell 20 words by July 2026.")
+            .build();
+        let plan = extract_plan(&doc, &ExtractOptions::default());
+        let l = links(&plan);
+        assert_eq!(
+            l,
+            [
+                ("B1".into(), "E1".into(), "reference"),
+                ("B2".into(), "E2".into(), "reference"),
+                ("B1".into(), "E3".into(), "heading"),
+                ("B2".into(), "E3".into(), "heading"),
+            ]
+        );
     }
 
     #[test]

@@ -146,6 +146,14 @@ impl DocBuilder {
         self
     }
 
+    /// Makes the last paragraph bold.
+    pub fn with_bold(mut self) -> Self {
+        if let Some(p) = self.doc.paragraphs.last_mut() {
+            p.bold = true;
+        }
+        self
+    }
+
     pub fn build(self) -> Document {
         self.doc
     }

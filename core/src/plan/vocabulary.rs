@@ -425,7 +425,7 @@ pub fn is_placement_pending(text: &str) -> bool {
 pub fn is_introduction(text: &str) -> bool {
     static INTRO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:described|set out|listed|detailed|outlined|summarised|summarized|shown|recorded|given|included|written)(?: (?:in|within) (?:the )?(?:table|tables|section|sections|boxes|box)(?: [a-k]\d?)?)? below\b|\bin the (?:table|tables|boxes|box) below\b|\bas follows\b|^(?:in )?this section\b|\bthe following\b.*:\s*$|^(?:please )?(?:see|refer to)\b",
+            r"(?i)\b(?:described|set out|listed|detailed|outlined|summarised|summarized|shown|recorded|given|included|written)(?: (?:in|within) (?:the )?(?:table|tables|section|sections|boxes|box)(?: [a-k]\d?)?)? below\b|\bin the (?:table|tables|boxes|box) below\b|\bas follows\b|^(?:in )?this section\b|\bthe following\b.*:\s*$|^(?:please )?(?:see|refer to)\b|^(?:for|the)\b[^.]*\b(?:see|in|under) sections? [a-k]\d?\b",
         )
         .expect("pattern")
     });
@@ -585,6 +585,12 @@ mod tests {
             "The outcomes are listed in the table below"
         ));
         assert!(!is_introduction("Claire will read 50 words by July 2026."));
+        assert!(is_introduction(
+            "For the provision that meets each of these needs, see Section F; the outcomes are in Section E."
+        ));
+        assert!(!is_introduction(
+            "Speech therapy, weekly (see Section G for the health part)."
+        ));
         assert!(is_placement_pending("To be named in the final plan."));
         assert!(is_placement_pending(
             "This section is not completed in a draft plan."

@@ -2,6 +2,14 @@
 //! (id, default severity, summary, rationale, reference, example and fix) and
 //! its detection code; [`REGISTRY`] lists them all, in catalogue order.
 
+pub mod consistency;
+pub mod language;
+pub mod outcome;
+pub mod provision;
+pub mod structure;
+pub mod support;
+pub mod thread;
+
 use crate::config::{Config, RuleSetting};
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
@@ -32,7 +40,37 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, in catalogue order.
-pub static REGISTRY: &[&dyn Rule] = &[];
+pub static REGISTRY: &[&dyn Rule] = &[
+    &structure::missing_section::MissingSection,
+    &structure::empty_section::EmptySection,
+    &structure::placeholder_text::PlaceholderText,
+    &structure::section_order::SectionOrder,
+    &structure::h_not_split::HNotSplit,
+    &thread::need_without_outcome::NeedWithoutOutcome,
+    &thread::need_without_provision::NeedWithoutProvision,
+    &thread::outcome_without_need::OutcomeWithoutNeed,
+    &thread::outcome_without_provision::OutcomeWithoutProvision,
+    &thread::provision_without_need::ProvisionWithoutNeed,
+    &thread::aspiration_not_reflected::AspirationNotReflected,
+    &provision::vague_wording::VagueWording,
+    &provision::not_quantified::NotQuantified,
+    &provision::provider_unspecified::ProviderUnspecified,
+    &provision::therapy_in_health_section::TherapyInHealthSection,
+    &provision::delegated_decision::DelegatedDecision,
+    &provision::unilateral_change::UnilateralChange,
+    &provision::funding_not_provision::FundingNotProvision,
+    &provision::duplicated::Duplicated,
+    &outcome::not_time_bound::NotTimeBound,
+    &outcome::not_measurable::NotMeasurable,
+    &outcome::describes_provision::DescribesProvision,
+    &outcome::missing_adulthood::MissingAdulthood,
+    &consistency::name_mismatch::NameMismatch,
+    &consistency::pronoun_mismatch::PronounMismatch,
+    &consistency::placement_in_draft::PlacementInDraft,
+    &consistency::stale_advice::StaleAdvice,
+    &consistency::age_mismatch::AgeMismatch,
+    &language::unexplained_acronym::UnexplainedAcronym,
+];
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

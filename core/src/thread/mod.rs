@@ -4,14 +4,36 @@
 //! shared area-of-need headings), then by inference from content: stemmed
 //! content words, the SEND thesaurus (`core/data/thesaurus.txt`), the area of
 //! need of each item, and a score. Every link records its evidence.
+//!
+//! Inference only runs for items with no stated link of the kind needed (a
+//! need with no stated outcome, an outcome with no stated provision …), so
+//! a plan that states its links is read as written. Candidates are found
+//! through an index from terms to items, so a large plan (hundreds of needs,
+//! outcomes and provision items) is linked in well under a second.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::Lexicon;
+use crate::analysis::words::{is_stop_word, stem, words};
 use crate::docx::Document;
-use crate::plan::{Link, Plan};
+use crate::plan::{AreaOfNeed, Item, Link, LinkEvidence, Plan, SectionId};
 
 /// Links at or above this score satisfy thread rules; those below are
 /// reported as info with their evidence.
 pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
+
+/// Inferred candidates below this score are not kept at all.
+pub const WEAK_LINK_FLOOR: f32 = 0.2;
+
+/// The score an inferred link needs when one of its items is left unlinked
+/// in a plan that links the others of its kind itself.
+pub const GAP_THRESHOLD: f32 = 0.7;
+
+/// Inferred links never claim the certainty of a stated one.
+const INFERRED_CEILING: f32 = 0.95;
+
+/// How many inferred links an item may gain for one kind of partner.
+const MAX_INFERRED_PER_ITEM: usize = 3;
 
 #[derive(Debug, Clone, Default)]
 pub struct ThreadGraph {
@@ -35,12 +57,811 @@ impl ThreadGraph {
             }
         })
     }
+
+    /// Ids weakly linked to `id`, with the link, best first.
+    pub fn weakly_linked<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a str, &'a Link)> {
+        self.weak_links.iter().filter_map(move |l| {
+            if l.from == id {
+                Some((l.to.as_str(), l))
+            } else if l.to == id {
+                Some((l.from.as_str(), l))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The link between two items, if any (either direction).
+    pub fn link_between(&self, a: &str, b: &str) -> Option<&Link> {
+        self.links
+            .iter()
+            .find(|l| (l.from == a && l.to == b) || (l.from == b && l.to == a))
+    }
+}
+
+/// The place of an item in the thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Aspiration,
+    Need,
+    Outcome,
+    Provision,
+}
+
+impl Kind {
+    /// The kind of item a section holds, if it is part of the thread.
+    pub fn of(section: SectionId) -> Option<Kind> {
+        Some(match section {
+            SectionId::A => Kind::Aspiration,
+            SectionId::B | SectionId::C | SectionId::D => Kind::Need,
+            SectionId::E => Kind::Outcome,
+            SectionId::F | SectionId::G | SectionId::H | SectionId::H1 | SectionId::H2 => {
+                Kind::Provision
+            }
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Aspiration => "aspiration",
+            Kind::Need => "need",
+            Kind::Outcome => "outcome",
+            Kind::Provision => "provision",
+        }
+    }
+}
+
+/// The items of the thread with their kind, by id (first occurrence wins).
+pub fn thread_items(plan: &Plan) -> Vec<(&Item, Kind)> {
+    let mut seen = HashSet::new();
+    plan.aspirations
+        .iter()
+        .map(|i| (i, Kind::Aspiration))
+        .chain(plan.needs.iter().map(|n| (&n.item, Kind::Need)))
+        .chain(plan.outcomes.iter().map(|o| (&o.item, Kind::Outcome)))
+        .chain(plan.provision.iter().map(|p| (&p.item, Kind::Provision)))
+        .filter(|(i, _)| seen.insert(i.id.as_str()))
+        .collect()
+}
+
+/// The share of the plan's items of kind `from` (with something to say)
+/// that the document itself links, by reference or table row, to an item of
+/// kind `to`; `None` when the
+/// plan has fewer than two such items.
+pub fn stated_coverage(plan: &Plan, from: Kind, to: Kind) -> Option<f32> {
+    let items = thread_items(plan);
+    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+    let candidates: Vec<&Item> = items
+        .iter()
+        .filter(|(i, k)| *k == from && has_content(i))
+        .map(|(i, _)| *i)
+        .collect();
+    if candidates.len() < 2 {
+        return None;
+    }
+    // Item-level references and table rows, not shared sub-headings (those
+    // link whole areas and leave the rest to the words).
+    let linked = candidates
+        .iter()
+        .filter(|i| {
+            plan.links
+                .iter()
+                .filter(|l| l.evidence != LinkEvidence::Heading)
+                .any(|l| {
+                    (l.from == i.id && kind_by_id.get(l.to.as_str()) == Some(&to))
+                        || (l.to == i.id && kind_by_id.get(l.from.as_str()) == Some(&to))
+                })
+        })
+        .count();
+    Some(linked as f32 / candidates.len() as f32)
+}
+
+/// The share of the plan's items of `kind` that the document links, by
+/// reference or table row, to any need, outcome or provision.
+pub fn stated_coverage_any(plan: &Plan, kind: Kind) -> Option<f32> {
+    let items = thread_items(plan);
+    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+    let candidates: Vec<&Item> = items
+        .iter()
+        .filter(|(i, k)| *k == kind && has_content(i))
+        .map(|(i, _)| *i)
+        .collect();
+    if candidates.len() < 2 {
+        return None;
+    }
+    let thread_kind = |id: &str| {
+        kind_by_id
+            .get(id)
+            .is_some_and(|k| *k != Kind::Aspiration && *k != kind)
+    };
+    let linked = candidates
+        .iter()
+        .filter(|i| {
+            plan.links
+                .iter()
+                .filter(|l| l.evidence != LinkEvidence::Heading)
+                .any(|l| {
+                    (l.from == i.id && thread_kind(&l.to)) || (l.to == i.id && thread_kind(&l.from))
+                })
+        })
+        .count();
+    Some(linked as f32 / candidates.len() as f32)
+}
+
+/// True when the document itself links items of the two kinds, both ways,
+/// for most of them (at least 60%): then a missing link between them is a
+/// gap in the plan to report, not something to guess from the words.
+pub fn states_links_between(plan: &Plan, a: Kind, b: Kind) -> bool {
+    let covered = |x, y| stated_coverage(plan, x, y).is_some_and(|c| c >= 0.6);
+    covered(a, b) && covered(b, a)
+}
+
+/// A strengths row or paragraph read among the needs.
+fn is_strength(item: &Item) -> bool {
+    let text = item.text.trim_start().to_ascii_lowercase();
+    text.starts_with("strength")
+        || item
+            .heading
+            .as_deref()
+            .is_some_and(|h| h.to_ascii_lowercase().contains("strength"))
+}
+
+fn has_content(item: &Item) -> bool {
+    !crate::analysis::words::is_none_statement(&item.text) && words(&item.text).len() >= 3
+}
+
+/// What the linker knows of one item.
+#[derive(Debug)]
+struct Node<'a> {
+    item: &'a Item,
+    kind: Kind,
+    area: Option<AreaOfNeed>,
+    /// Sorted term ids: stems, then thesaurus groups (offset by `GROUP_BASE`).
+    terms: Vec<u32>,
+}
+
+const GROUP_BASE: u32 = 1 << 24;
+
+/// Terms and their display forms.
+#[derive(Debug, Default)]
+struct Terms {
+    ids: HashMap<String, u32>,
+    display: Vec<String>,
+}
+
+impl Terms {
+    fn intern(&mut self, stem: String, surface: &str) -> u32 {
+        if let Some(&id) = self.ids.get(&stem) {
+            return id;
+        }
+        let id = self.display.len() as u32;
+        self.display.push(surface.to_lowercase());
+        self.ids.insert(stem, id);
+        id
+    }
 }
 
 /// Builds the thread graph of a plan.
-pub fn link(_document: &Document, plan: &Plan, _lexicon: &Lexicon) -> ThreadGraph {
-    ThreadGraph {
-        links: plan.links.clone(),
-        weak_links: Vec::new(),
+pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph {
+    let items = thread_items(plan);
+    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+
+    // How systematically the plan links each kind to each other kind by
+    // reference or table row (not by shared headings).
+    const KINDS: [Kind; 4] = [Kind::Aspiration, Kind::Need, Kind::Outcome, Kind::Provision];
+    let mut coverage: HashMap<(Kind, Kind), f32> = HashMap::new();
+    for a in KINDS {
+        for b in KINDS {
+            if a != b {
+                if let Some(c) = stated_coverage(plan, a, b) {
+                    coverage.insert((a, b), c);
+                }
+            }
+        }
+    }
+    let covered = |a: Kind, b: Kind| coverage.get(&(a, b)).is_some_and(|c| *c >= 0.6);
+    let mut any_coverage: HashMap<Kind, f32> = HashMap::new();
+    for kind in [Kind::Need, Kind::Outcome, Kind::Provision] {
+        if let Some(c) = stated_coverage_any(plan, kind) {
+            any_coverage.insert(kind, c);
+        }
+    }
+    let covered_any = |kind: Kind| any_coverage.get(&kind).is_some_and(|c| *c >= 0.6);
+    let both_ways = |a: Kind, b: Kind| covered(a, b) && covered(b, a);
+    let pair_stated = |a: Kind, b: Kind| match (a.min(b), a.max(b)) {
+        (Kind::Need, Kind::Provision) => {
+            both_ways(Kind::Need, Kind::Provision)
+                || (both_ways(Kind::Need, Kind::Outcome)
+                    && both_ways(Kind::Outcome, Kind::Provision))
+        }
+        (x, y) => x != Kind::Aspiration && both_ways(x, y),
+    };
+
+    let mut links: Vec<Link> = Vec::new();
+    let mut weak_links: Vec<Link> = Vec::new();
+    let mut seen_pairs: HashSet<(String, String)> = HashSet::new();
+    // Which kinds each item is already linked to by the document.
+    let mut stated: HashMap<&str, HashSet<Kind>> = HashMap::new();
+    for l in &plan.links {
+        if !seen_pairs.insert((l.from.clone(), l.to.clone())) {
+            continue;
+        }
+        let kinds = (
+            kind_by_id.get(l.from.as_str()).copied(),
+            kind_by_id.get(l.to.as_str()).copied(),
+        );
+        // A shared sub-heading links a whole area; where the plan links these
+        // kinds item by item, it is not taken as a link of its own.
+        if l.evidence == LinkEvidence::Heading {
+            if let (Some(a), Some(b)) = kinds {
+                if pair_stated(a, b) {
+                    let mut weak = l.clone();
+                    weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
+                    weak.detail = format!(
+                        "{} (the plan links these items by reference elsewhere, so a shared heading alone does not count)",
+                        l.detail
+                    );
+                    weak_links.push(weak);
+                    continue;
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = kinds {
+            stated.entry(l.from.as_str()).or_default().insert(b);
+            stated.entry(l.to.as_str()).or_default().insert(a);
+        }
+        links.push(l.clone());
+    }
+    // A provision row under vertically merged need and outcome cells belongs
+    // to the need and outcome of the row above it.
+    for (from, to, detail) in merged_row_links(document, plan, &links) {
+        let (Some(&a), Some(&b)) = (kind_by_id.get(from.as_str()), kind_by_id.get(to.as_str()))
+        else {
+            continue;
+        };
+        if !seen_pairs.insert((from.clone(), to.clone())) {
+            continue;
+        }
+        if let (Some((f, _)), Some((t, _))) = (
+            items.iter().find(|(i, _)| i.id == from),
+            items.iter().find(|(i, _)| i.id == to),
+        ) {
+            stated.entry(f.id.as_str()).or_default().insert(b);
+            stated.entry(t.id.as_str()).or_default().insert(a);
+        }
+        links.push(Link {
+            from,
+            to,
+            evidence: LinkEvidence::TableRow,
+            score: 1.0,
+            detail,
+        });
+    }
+    let needs_partner = |id: &str, kind: Kind| !stated.get(id).is_some_and(|s| s.contains(&kind));
+    // An item the plan leaves unlinked where it links the others of its kind
+    // is a gap to report, not a partner to guess.
+    let unlinked = |id: &str| {
+        stated
+            .get(id)
+            .is_none_or(|kinds| kinds.iter().all(|k| *k == Kind::Aspiration))
+    };
+    let is_gap = |id: &str, own: Kind, other: Kind| {
+        needs_partner(id, other) && (covered(own, other) || (unlinked(id) && covered_any(own)))
+    };
+
+    // The child's own names link everything: leave them out.
+    let mut excluded: HashSet<String> = HashSet::new();
+    for name in [
+        &plan.child.name,
+        &plan.child.first_name,
+        &plan.child.preferred_name,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for w in words(name) {
+            excluded.insert(stem(w.text));
+        }
+    }
+
+    let mut terms = Terms::default();
+    // Statements of "none", labels and strengths rows take no part.
+    let nodes: Vec<Node<'_>> = items
+        .iter()
+        .filter(|(item, kind)| has_content(item) && !(*kind == Kind::Need && is_strength(item)))
+        .map(|(item, kind)| {
+            let mut ids: Vec<u32> = Vec::new();
+            let mut text = item.text.clone();
+            if let Some(p) = plan.provision.iter().find(|p| p.item.id == item.id)
+                && let Some(what) = &p.what
+                && !item.text.contains(what.as_str())
+            {
+                text.push('\n');
+                text.push_str(what);
+            }
+            for w in words(&text) {
+                let lower = w.text.to_lowercase();
+                if lower.len() < 3
+                    || lower.chars().all(|c| c.is_ascii_digit())
+                    || is_stop_word(&lower)
+                {
+                    continue;
+                }
+                let s = stem(&lower);
+                if s.len() < 3 || excluded.contains(&s) || is_stop_word(&s) {
+                    continue;
+                }
+                ids.push(terms.intern(s, w.text));
+            }
+            let groups = lexicon.thesaurus_groups_in(&text);
+            let mut area_votes: HashMap<AreaOfNeed, usize> = HashMap::new();
+            for (g, _) in &groups {
+                ids.push(GROUP_BASE + *g as u32);
+                if let Some(a) = lexicon.thesaurus[*g].area {
+                    *area_votes.entry(a).or_default() += 1;
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let area = item.area.or_else(|| {
+                let mut votes: Vec<(AreaOfNeed, usize)> = area_votes.into_iter().collect();
+                votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                match votes.as_slice() {
+                    [(a, n), (_, m), ..] if n > m => Some(*a),
+                    [(a, _)] => Some(*a),
+                    _ => None,
+                }
+            });
+            Node {
+                item,
+                kind: *kind,
+                area,
+                terms: ids,
+            }
+        })
+        .collect();
+
+    // Document frequency of each term, for weighting.
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    for n in &nodes {
+        for &t in &n.terms {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let total = nodes.len().max(2) as f32;
+    let weight = |t: u32| -> f32 {
+        let d = *df.get(&t).unwrap_or(&1) as f32;
+        (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(0.1, 1.0)
+    };
+
+    // Index: term -> nodes of each kind.
+    let mut index: HashMap<(Kind, u32), Vec<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        for &t in &n.terms {
+            index.entry((n.kind, t)).or_default().push(i);
+        }
+    }
+
+    for (from_kind, to_kind) in [
+        (Kind::Aspiration, Kind::Outcome),
+        (Kind::Aspiration, Kind::Need),
+        (Kind::Need, Kind::Outcome),
+        (Kind::Outcome, Kind::Provision),
+        (Kind::Need, Kind::Provision),
+    ] {
+        // Where the plan states these links itself, it is read as written.
+        if pair_stated(from_kind, to_kind) {
+            continue;
+        }
+        // Every scored pair (from index, to index, score, detail).
+        let mut scored: Vec<(usize, usize, f32, String)> = Vec::new();
+        for (x, node) in nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind == from_kind)
+        {
+            let mut candidates: Vec<usize> = node
+                .terms
+                .iter()
+                .filter_map(|t| index.get(&(to_kind, *t)))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for y in candidates {
+                let other = &nodes[y];
+                // The later item in the thread (the outcome of a need, the
+                // provision of an outcome) must lack a stated link of this
+                // kind: a provision row that names its outcomes supports
+                // those, not others that look alike. The earlier item may
+                // have others (a need met by several provision items).
+                if !needs_partner(&other.item.id, from_kind) {
+                    continue;
+                }
+                // An item the plan leaves unlinked among linked ones is only
+                // linked by a strong match of content, never weakly.
+                let gap = is_gap(&node.item.id, from_kind, to_kind)
+                    || is_gap(&other.item.id, to_kind, from_kind);
+                let floor = if gap { GAP_THRESHOLD } else { WEAK_LINK_FLOOR };
+                if let Some((score, detail)) = score(node, other, &terms, lexicon, &weight)
+                    && score >= floor
+                {
+                    scored.push((x, y, score, detail));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+
+        let mut strong_count: HashMap<usize, usize> = HashMap::new();
+        let mut has_strong: HashSet<usize> = HashSet::new();
+        let mut strong: Vec<(usize, usize)> = Vec::new();
+        for (x, y, s, detail) in &scored {
+            if *s < CONFIDENCE_THRESHOLD {
+                continue;
+            }
+            let x_needs = needs_partner(&nodes[*x].item.id, to_kind);
+            let y_needs = needs_partner(&nodes[*y].item.id, from_kind);
+            let x_room =
+                x_needs && strong_count.get(x).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
+            let y_room =
+                y_needs && strong_count.get(y).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
+            if !(x_room || y_room) {
+                continue;
+            }
+            *strong_count.entry(*x).or_default() += 1;
+            *strong_count.entry(*y).or_default() += 1;
+            has_strong.insert(*x);
+            has_strong.insert(*y);
+            strong.push((*x, *y));
+            let pair = (nodes[*x].item.id.clone(), nodes[*y].item.id.clone());
+            if seen_pairs.insert(pair.clone()) {
+                links.push(Link {
+                    from: pair.0,
+                    to: pair.1,
+                    evidence: LinkEvidence::Inferred,
+                    score: *s,
+                    detail: detail.clone(),
+                });
+            }
+        }
+        // The best weak candidate of each item left with no partner of that kind.
+        let mut weak_done: HashSet<usize> = HashSet::new();
+        for (x, y, s, detail) in &scored {
+            if *s >= CONFIDENCE_THRESHOLD {
+                continue;
+            }
+            let x_open = needs_partner(&nodes[*x].item.id, to_kind) && !has_strong.contains(x);
+            let y_open = needs_partner(&nodes[*y].item.id, from_kind) && !has_strong.contains(y);
+            let x_new = x_open && !weak_done.contains(x);
+            let y_new = y_open && !weak_done.contains(y);
+            if !(x_new || y_new) {
+                continue;
+            }
+            if x_new {
+                weak_done.insert(*x);
+            }
+            if y_new {
+                weak_done.insert(*y);
+            }
+            weak_links.push(Link {
+                from: nodes[*x].item.id.clone(),
+                to: nodes[*y].item.id.clone(),
+                evidence: LinkEvidence::Inferred,
+                score: *s,
+                detail: detail.clone(),
+            });
+        }
+    }
+    weak_links.sort_by(|a, b| b.score.total_cmp(&a.score));
+    ThreadGraph { links, weak_links }
+}
+
+/// Links for provision rows whose cells before the provision are empty
+/// (merged from the row above): the links of the nearest row above in the
+/// same table that has a provision item with links by table row or reference.
+fn merged_row_links(
+    document: &Document,
+    plan: &Plan,
+    links: &[Link],
+) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let is_stated = |l: &&Link| l.evidence != LinkEvidence::Heading;
+    for provision in &plan.provision {
+        let item = &provision.item;
+        let Some(position) = item.cell else { continue };
+        if links
+            .iter()
+            .filter(is_stated)
+            .any(|l| l.from == item.id || l.to == item.id)
+        {
+            continue;
+        }
+        let Some(row) = document
+            .tables
+            .get(position.table)
+            .and_then(|t| t.rows.get(position.row))
+        else {
+            continue;
+        };
+        let leading_empty = position.cell > 0
+            && row.cells[..position.cell.min(row.cells.len())]
+                .iter()
+                .all(|c| {
+                    c.paragraphs.iter().all(|&p| {
+                        document
+                            .paragraphs
+                            .get(p)
+                            .is_none_or(|p| p.text.trim().is_empty())
+                    })
+                });
+        if !leading_empty {
+            continue;
+        }
+        let above = plan
+            .provision
+            .iter()
+            .filter(|p| {
+                p.item
+                    .cell
+                    .is_some_and(|c| c.table == position.table && c.row < position.row)
+            })
+            .max_by_key(|p| p.item.cell.map(|c| c.row));
+        let Some(above) = above else { continue };
+        for l in links.iter().filter(is_stated) {
+            let other = if l.from == above.item.id {
+                &l.to
+            } else if l.to == above.item.id {
+                &l.from
+            } else {
+                continue;
+            };
+            if plan.provision.iter().any(|p| &p.item.id == other) {
+                continue;
+            }
+            out.push((
+                other.clone(),
+                item.id.clone(),
+                format!(
+                    "row {} continues the merged cells of row {} of the table",
+                    position.row + 1,
+                    above.item.cell.map_or(0, |c| c.row + 1)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The inference score of two items and why: shared thesaurus groups and
+/// shared (weighted) stems combined as independent evidence, nudged up by a
+/// shared area of need and down by different areas.
+fn score(
+    a: &Node<'_>,
+    b: &Node<'_>,
+    terms: &Terms,
+    lexicon: &Lexicon,
+    weight: &dyn Fn(u32) -> f32,
+) -> Option<(f32, String)> {
+    let mut miss = 1.0f32;
+    let mut shared_groups: Vec<&str> = Vec::new();
+    let mut shared_words: Vec<&str> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let t = a.terms[i];
+                if t >= GROUP_BASE {
+                    miss *= 1.0 - 0.45;
+                    shared_groups.push(&lexicon.thesaurus[(t - GROUP_BASE) as usize].name);
+                } else {
+                    miss *= 1.0 - 0.3 * weight(t);
+                    shared_words.push(&terms.display[t as usize]);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if shared_groups.is_empty() && shared_words.is_empty() {
+        return None;
+    }
+    let mut area_note = String::new();
+    match (a.area, b.area) {
+        (Some(x), Some(y)) if x == y => {
+            miss *= 0.85;
+            area_note = format!("; same area: {}", x.as_str());
+        }
+        (Some(x), Some(y)) => {
+            miss = 1.0 - (1.0 - miss) * 0.75;
+            area_note = format!("; different areas: {} and {}", x.as_str(), y.as_str());
+        }
+        _ => {}
+    }
+    // A health need and health provision, a social care need and social care
+    // provision: the sections themselves pair up.
+    let paired = |x: SectionId, y: SectionId| {
+        matches!(
+            (x, y),
+            (SectionId::C, SectionId::G)
+                | (SectionId::D, SectionId::H | SectionId::H1 | SectionId::H2)
+        )
+    };
+    if paired(a.item.section, b.item.section) || paired(b.item.section, a.item.section) {
+        miss *= 0.85;
+        area_note.push_str(&format!(
+            "; section {} need and section {} provision",
+            a.item.section.min(b.item.section),
+            a.item.section.max(b.item.section)
+        ));
+    }
+    let score = (1.0 - miss).min(INFERRED_CEILING);
+    let mut parts = Vec::new();
+    if !shared_words.is_empty() {
+        shared_words.truncate(6);
+        parts.push(format!("shared terms: {}", shared_words.join(", ")));
+    }
+    if !shared_groups.is_empty() {
+        parts.push(format!("related topics: {}", shared_groups.join(", ")));
+    }
+    Some((score, format!("{}{}", parts.join("; "), area_note)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Need, Outcome, Provision, TextSpan};
+
+    fn item(id: &str, section: SectionId, text: &str) -> Item {
+        Item {
+            id: id.into(),
+            id_from_document: true,
+            section,
+            text: text.into(),
+            spans: vec![TextSpan {
+                item_offset: 0,
+                paragraph: 0,
+                paragraph_range: 0..text.len(),
+            }],
+            area: None,
+            heading: None,
+            cell: None,
+        }
+    }
+
+    fn plan(needs: &[(&str, &str)], outcomes: &[(&str, &str)], provision: &[(&str, &str)]) -> Plan {
+        Plan {
+            needs: needs
+                .iter()
+                .map(|(id, t)| Need {
+                    item: item(id, SectionId::B, t),
+                })
+                .collect(),
+            outcomes: outcomes
+                .iter()
+                .map(|(id, t)| Outcome {
+                    item: item(id, SectionId::E, t),
+                    time_frame: None,
+                    term: None,
+                })
+                .collect(),
+            provision: provision
+                .iter()
+                .map(|(id, t)| Provision {
+                    item: item(id, SectionId::F, t),
+                    what: None,
+                    who: None,
+                    frequency: None,
+                    duration: None,
+                    group: None,
+                })
+                .collect(),
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn related_items_are_linked_with_their_reasons() {
+        let plan = plan(
+            &[
+                ("B1", "Sam has difficulty with phonics and decoding."),
+                (
+                    "B2",
+                    "Sam becomes anxious in noisy places and finds it hard to calm.",
+                ),
+            ],
+            &[
+                ("E1", "By July 2027 Sam will read 100 high-frequency words."),
+                (
+                    "E2",
+                    "By July 2027 Sam will use zones of regulation to calm himself.",
+                ),
+            ],
+            &[
+                (
+                    "F1",
+                    "Daily phonics sessions of 20 minutes with a teaching assistant.",
+                ),
+                ("F2", "Weekly ELSA sessions to learn calming strategies."),
+            ],
+        );
+        let graph = link(&Document::default(), &plan, &Lexicon::default());
+        let linked = |a: &str, b: &str| graph.link_between(a, b).is_some();
+        assert!(linked("B1", "E1"), "{:#?}", graph);
+        assert!(linked("B2", "E2"));
+        assert!(linked("E1", "F1"));
+        assert!(linked("E2", "F2"));
+        assert!(!linked("B1", "E2"));
+        assert!(!linked("B2", "F1"));
+        let l = graph.link_between("B1", "F1").expect("need to provision");
+        assert_eq!(l.evidence, LinkEvidence::Inferred);
+        assert!(
+            l.detail.contains("phonics") || l.detail.contains("reading"),
+            "{}",
+            l.detail
+        );
+    }
+
+    #[test]
+    fn stated_links_stop_inference_for_that_kind() {
+        let mut plan = plan(
+            &[("B1", "Reading is hard.")],
+            &[
+                ("E1", "Will read fluently."),
+                ("E2", "Will enjoy reading books."),
+            ],
+            &[],
+        );
+        plan.links.push(Link {
+            from: "B1".into(),
+            to: "E1".into(),
+            evidence: LinkEvidence::Reference,
+            score: 1.0,
+            detail: "stated".into(),
+        });
+        let graph = link(&Document::default(), &plan, &Lexicon::default());
+        // E2 has no stated need, so it may still be linked to B1 by content.
+        assert!(graph.link_between("B1", "E1").is_some());
+        assert_eq!(
+            graph.link_between("B1", "E1").map(|l| l.evidence),
+            Some(LinkEvidence::Reference)
+        );
+    }
+
+    #[test]
+    fn large_plans_link_without_quadratic_text_work() {
+        let needs: Vec<(String, String)> = (0..200)
+            .map(|i| {
+                (
+                    format!("B{i}"),
+                    format!("Need {i} about reading and topic{i} words"),
+                )
+            })
+            .collect();
+        let outcomes: Vec<(String, String)> = (0..400)
+            .map(|i| {
+                (
+                    format!("E{i}"),
+                    format!("Outcome on topic{} and maths", i / 2),
+                )
+            })
+            .collect();
+        let provision: Vec<(String, String)> = (0..600)
+            .map(|i| {
+                (
+                    format!("F{i}"),
+                    format!("Provision for topic{} weekly", i / 3),
+                )
+            })
+            .collect();
+        fn r(v: &[(String, String)]) -> Vec<(&str, &str)> {
+            v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+        }
+        let plan = plan(&r(&needs), &r(&outcomes), &r(&provision));
+        let graph = link(&Document::default(), &plan, &Lexicon::default());
+        assert!(graph.link_between("B7", "E14").is_some() || graph.weakly_linked("B7").count() > 0);
     }
 }

@@ -1,0 +1,163 @@
+//! People in the text: first names used as the subject of a sentence, names
+//! stated as someone other than the child (a parent, a sibling, a
+//! professional), and the pronouns used for the child.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Lexicon, Span};
+
+/// The pronoun set a word belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pronoun {
+    He,
+    She,
+}
+
+impl Pronoun {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pronoun::He => "he/him/his",
+            Pronoun::She => "she/her/hers",
+        }
+    }
+}
+
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:he|him|his|himself|she|her|hers|herself)\b").expect("pronoun regex")
+});
+
+/// He/him/his and she/her/hers pronouns in `text`.
+pub fn pronouns(text: &str) -> Vec<(Span, Pronoun)> {
+    PRONOUN
+        .find_iter(text)
+        .map(|m| {
+            let kind = match m.as_str().to_ascii_lowercase().as_str() {
+                "he" | "him" | "his" | "himself" => Pronoun::He,
+                _ => Pronoun::She,
+            };
+            (Span::new(text, m.range()), kind)
+        })
+        .collect()
+}
+
+/// Relatives and professionals: a sentence that mentions one may use "she"
+/// or "he" for them, not for the child.
+static OTHER_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|step-?(?:mum|dad|mother|father)|brother|sister|sibling|siblings|grand(?:ma|pa|mother|father|parents?)|nan|nana|nanny|grandad|granddad|aunt|auntie|uncle|cousin|foster\s+carer|guardian|teacher|therapist|assistant|psychologist|nurse|doctor|dr|paediatrician|worker|senco|sendco|tutor|mentor|coach|practitioner|consultant|mrs|mr|ms|miss|friend|peer|boyfriend|girlfriend|partner|baby|family)s?\b",
+    )
+    .expect("other person regex")
+});
+
+/// True when the sentence speaks of someone other than the child (so its
+/// pronouns may be theirs).
+pub fn mentions_other_person(sentence: &str) -> bool {
+    OTHER_PERSON.is_match(sentence)
+}
+
+/// A capitalised word followed by a verb or possessive: the subject of a
+/// sentence about someone ("Tom will", "Tom's reading", "Tom needs").
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b([A-Z][a-z]+)(?:['’]s\b|\s+(?:will|needs|needed|has|had|is|was|can|cannot|can't|should|would|could|may|might|must|finds|found|struggles|struggled|enjoys|enjoyed|likes|liked|loves|wants|wanted|requires|uses|does|did|becomes|gets|responds|benefits|communicates|reads|writes|works|attends|manages|understands|shows|presents|continues|experiences|tends|prefers|says|said|told|lives|goes|learns|knows|feels|makes|takes|gives|would|to\s+(?:be|develop|improve|use|learn|read|write|have|receive|access|attend|make|continue)))\b",
+    )
+    .expect("subject regex")
+});
+
+/// First names (from the lexicon) used as the subject of a sentence in `text`.
+pub fn subject_names(text: &str, lexicon: &Lexicon) -> Vec<Span> {
+    SUBJECT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            lexicon
+                .is_first_name(m.as_str())
+                .then(|| Span::new(text, m.range()))
+        })
+        .collect()
+}
+
+static RELATION: &str = r"(?:mum|mummy|mother|mom|dad|daddy|father|parent|carer|step-?(?:mum|dad|mother|father)|brother|sister|sibling|twin|half-?(?:brother|sister)|grand(?:ma|pa|mother|father)|nan|nana|nanny|grandad|granddad|aunt|auntie|uncle|cousin|foster\s+carer|guardian|friend|best\s+friend|teacher|class\s+teacher|therapist|assistant|ta|psychologist|nurse|doctor|paediatrician|social\s+worker|worker|senco|sendco|tutor|mentor|coach|practitioner|consultant|headteacher|head\s+teacher|pet|dog|cat)";
+
+/// Names stated as someone other than the child: "his sister Lily", "Mum
+/// (Sarah)", "Sarah, Claire's mum", "Dr Sarah Jones", "Mrs Brown".
+static OTHER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)
+          \b{RELATION}s?\s*(?:[,:(–-]\s*|\s+(?:is\s+|called\s+|named\s+)?)(?P<a>(?-i:[A-Z][a-z]+))
+        | \b(?P<b>(?-i:[A-Z][a-z]+))\s*(?:\(|,|–|-)\s*(?:(?:his|her|their|my|the|(?-i:[A-Z][a-z]+)['’]s)\s+)?{RELATION}\b
+        | \b(?P<c>(?-i:[A-Z][a-z]+))\s+(?:is|was)\s+(?:(?:his|her|their|my|the|(?-i:[A-Z][a-z]+)['’]s)\s+)?(?:older\s+|younger\s+|big\s+|little\s+|twin\s+)?{RELATION}\b
+        | \b(?:dr|mr|mrs|ms|miss|prof)\.?\s+(?P<d>(?-i:[A-Z][a-z]+))
+        | \b(?:(?:my|his|her|their)\s+)(?:older\s+|younger\s+|big\s+|little\s+|twin\s+)?{RELATION}s?\s+(?:is\s+|are\s+)?(?P<e>(?-i:[A-Z][a-z]+))
+        "
+    ))
+    .expect("other named regex")
+});
+
+/// Names (as written) that the text states belong to someone other than the child.
+pub fn names_of_others(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in OTHER_NAMED.captures_iter(text) {
+        for group in ["a", "b", "c", "d", "e"] {
+            if let Some(m) = c.name(group) {
+                out.push(m.as_str().to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Capitalised words followed by a school word: "Oakfield Primary", "St
+/// Mary's", "Ashley Park Academy" — names of places, not people.
+static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:(?:[A-Z][a-z]+|C\s+of\s+E|CE|RC)\s+){0,3}(?:Primary|Secondary|Infant|Infants|Junior|Juniors|Academy|School|College|High|Nursery|Centre|Center|Hospital|Clinic|Trust|Council|House|Road|Street|Lane|Park|Court|Avenue|Way|Close|Federation|Campus|Unit)\b",
+    )
+    .expect("place regex")
+});
+
+/// First words of place names in `text` ("Oakfield" of "Oakfield Primary").
+pub fn place_name_words(text: &str) -> Vec<String> {
+    PLACE_NAME
+        .captures_iter(text)
+        .map(|c| c[1].to_owned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_names_need_a_verb() {
+        let lexicon = Lexicon::default();
+        let names: Vec<String> = subject_names(
+            "Tom will read. Claire's spelling. Support for Harry. Sophie needs help.",
+            &lexicon,
+        )
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+        assert_eq!(names, ["Tom", "Claire", "Sophie"]);
+    }
+
+    #[test]
+    fn others_are_recognised() {
+        let names = names_of_others(
+            "I live with my mum Sarah and my brother Tom. Lily (sister) is 4. Dr Ethan Jones wrote. Ben is Claire's cousin.",
+        );
+        for n in ["Sarah", "Tom", "Lily", "Ethan", "Ben"] {
+            assert!(names.contains(&n.to_owned()), "{n} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_are_counted() {
+        let p = pronouns("She likes her cat; he is her brother.");
+        assert_eq!(p.iter().filter(|(_, k)| *k == Pronoun::She).count(), 3);
+        assert!(mentions_other_person("he is her brother"));
+        assert_eq!(place_name_words("at Oakfield Primary School"), ["Oakfield"]);
+    }
+}

@@ -1,0 +1,90 @@
+//! `thread/need-without-provision`: a need with no provision in its section
+//! (B → F, C → G, D → H1/H2).
+
+use crate::finding::{Finding, Severity};
+use crate::plan::SectionId;
+use crate::review::CheckContext;
+use crate::rules::support::{
+    at_item, describe, is_substantive, provision_section_names, provision_sections_for, shorten,
+};
+use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::{Rule, RuleDoc};
+use crate::thread::Kind;
+
+pub static DOC: RuleDoc = RuleDoc {
+    id: "thread/need-without-provision",
+    severity: Severity::Error,
+    summary: "A need in B has no provision in F; in C none in G; in D none in H1/H2.",
+    rationale: "Section F must specify provision for each and every need identified in section B (CoP 9.69); health needs in C lead to health provision in G, social care needs in D to H1/H2. A need with no provision is a need the plan does not meet, and it is the first thing a tribunal looks for.",
+    reference: "SEND Code of Practice 9.69; Children and Families Act 2014 s.42",
+    example: "B2: Claire has difficulty with fine motor skills, including pencil grip and using scissors. (Section F says nothing about fine motor skills.)",
+    fix: "F5: Claire will have a fine motor programme designed by an occupational therapist, delivered individually by a teaching assistant trained by the OT, 3 times a week for 20 minutes (links to B2).",
+};
+
+#[derive(Debug)]
+pub struct NeedWithoutProvision;
+
+impl Rule for NeedWithoutProvision {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        if context.plan.provision.is_empty() {
+            return;
+        }
+        for need in &context.plan.needs {
+            let item = &need.item;
+            if !is_substantive(item) {
+                continue;
+            }
+            let sections = provision_sections_for(item.section);
+            // Provision linked to the need, or to one of its outcomes.
+            let mut provision = linked_of(context, &item.id, Kind::Provision, None);
+            for outcome in linked_of(context, &item.id, Kind::Outcome, None) {
+                provision.extend(linked_of(context, &outcome.id, Kind::Provision, None));
+            }
+            if provision.iter().any(|p| sections.contains(&p.section)) {
+                continue;
+            }
+            let mut f = at_item(&DOC, context, item, None);
+            f.message = format!(
+                "Need {} has no provision in {}.",
+                describe(item),
+                provision_section_names(item.section)
+            );
+            f.help = format!(
+                "Add provision to {} that meets \"{}\": what will be done, by whom, how often, for how long and in what group, and link it to {}.",
+                provision_section_names(item.section),
+                shorten(&item.text, 80),
+                item.id
+            );
+            if let Some(other) = provision.first() {
+                // Met in another section (speech therapy in F for a health need).
+                f.severity = Severity::Info;
+                f.confidence = 0.6;
+                f.message.push_str(&format!(
+                    " It is met by {} in section {} instead.",
+                    other.id, other.section
+                ));
+                f.help = format!(
+                    "Check whether {} should also appear in {}, or whether this need belongs in section {}.",
+                    other.id,
+                    provision_section_names(item.section),
+                    match other.section {
+                        SectionId::F => "B",
+                        SectionId::G => "C",
+                        _ => "D",
+                    }
+                );
+            } else {
+                soften(
+                    &mut f,
+                    weak_candidate(context, &item.id, Kind::Provision),
+                    "provision item",
+                );
+            }
+            findings.push(f);
+        }
+    }
+}
