@@ -857,15 +857,44 @@ impl Reader<'_> {
                 }
             }
             for (c, col) in columns.iter().enumerate() {
-                let Some(col) = *col else { continue };
                 if Some(c) == primary || c >= row.cells.len() || texts[c].is_empty() {
                     continue;
                 }
+                // A "Links" column, or one whose header names nothing we
+                // know, that lists ids ("Outcome(s): E1, E3") states links.
+                let Some(col) = *col else {
+                    if is_reference_list(&texts[c]) || mostly_references(&texts[c]) {
+                        for &item in &primary_items {
+                            self.refs.push((
+                                item,
+                                texts[c].clone(),
+                                format!(
+                                    "column {} of row {n} of the table in section {}",
+                                    c + 1,
+                                    flow.section
+                                ),
+                            ));
+                        }
+                    }
+                    continue;
+                };
                 let Some(kind) = column_kind(col) else {
+                    if col == Column::Links && !ids::references(&texts[c]).is_empty() {
+                        for &item in &primary_items {
+                            self.refs.push((
+                                item,
+                                texts[c].clone(),
+                                format!(
+                                    "the links column of row {n} of the table in section {}",
+                                    flow.section
+                                ),
+                            ));
+                        }
+                    }
                     continue;
                 };
                 let text = &texts[c];
-                if is_reference_list(text) {
+                if is_reference_list(text) || mostly_references(text) {
                     for &item in &primary_items {
                         self.refs.push((
                             item,
@@ -1018,7 +1047,7 @@ impl Reader<'_> {
                 home_section(kind, flow.section)
             };
             labels.push(label.trim_end_matches(':').to_owned());
-            if is_reference_list(&values) {
+            if is_reference_list(&values) || mostly_references(&values) {
                 references.push((label.trim_end_matches(':').to_owned(), values));
                 continue;
             }
@@ -1365,6 +1394,35 @@ fn is_reference_list(text: &str) -> bool {
         Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
     });
     REFS.is_match(text)
+}
+
+/// Text that is references with a few linking words around them:
+/// "Outcome(s): E3 (links to need B2)", "E1 and E2 – see also need 3".
+fn mostly_references(text: &str) -> bool {
+    const LINKING: &[&str] = &[
+        "outcome", "outcomes", "need", "needs", "provision", "target", "targets", "links", "link",
+        "linked", "to", "and", "meets", "supports", "see", "also", "for", "the", "s", "ref",
+        "refs", "area", "of", "with", "section", "aspiration", "aspirations",
+    ];
+    let refs = ids::references(text);
+    if refs.is_empty() {
+        return false;
+    }
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in &refs {
+        if r.range.start >= last {
+            rest.push_str(&text[last..r.range.start]);
+            rest.push(' ');
+            last = r.range.end;
+        }
+    }
+    rest.push_str(&text[last..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| !LINKING.contains(&w.to_lowercase().as_str()))
+        .count()
+        == 0
 }
 
 fn draft_text(doc: &Document, d: &Draft) -> String {

@@ -370,6 +370,49 @@ mod tests {
     }
 
     #[test]
+    fn a_links_or_reference_column_states_links() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B")
+            .p("B1 Sam's speech is hard to understand.")
+            .p("B2 Sam reads two years below his age.")
+            .heading(1, "Section E")
+            .p("E1 Sam will say 'k' and 'g' correctly by July 2026.")
+            .p("E2 Sam will give a 2-minute talk to his class by July 2026.")
+            .p("E3 Sam will read 70 words a minute by July 2026.")
+            .heading(1, "Section F")
+            .table(&[
+                &["**Ref", "**Provision", "**Who", "**How often", "**Links"],
+                &[
+                    "F1",
+                    "Speech sound therapy",
+                    "Speech and language therapist",
+                    "30 minutes weekly",
+                    "Outcome(s): E1",
+                ],
+                &[
+                    "F2",
+                    "Phonics programme",
+                    "Teaching assistant",
+                    "20 minutes daily",
+                    "Outcome(s): E3 (links to need B2)",
+                ],
+            ])
+            .table(&[
+                &["**Provision / Support", "**Frequency and duration", "**Outcome ref"],
+                &["Reading fluency practice", "10 minutes daily", "E3"],
+            ])
+            .build();
+        let plan = extract_plan(&doc, &ExtractOptions::default());
+        let l = links(&plan);
+        assert!(l.contains(&("E1".into(), "F1".into(), "reference")), "{l:?}");
+        assert!(l.contains(&("E3".into(), "F2".into(), "reference")), "{l:?}");
+        assert!(l.contains(&("B2".into(), "F2".into(), "reference")), "{l:?}");
+        assert!(l.contains(&("E3".into(), "F-1".into(), "reference")), "{l:?}");
+        // E2 is served by no provision: nothing links it.
+        assert!(!l.iter().any(|(a, b, _)| a == "E2" || b == "E2"), "{l:?}");
+    }
+
+    #[test]
     fn quotes_the_clause_of_a_reference() {
         let t = "Weekly ELSA session (links to need B2). Meets outcome 2.";
         assert_eq!(quote_around(t, 35..37), "links to need B2");

@@ -25,6 +25,8 @@ pub enum Column {
     Author,
     Role,
     Date,
+    /// "Links", "Linked to": ids of the items a row serves.
+    Links,
 }
 
 impl Column {
@@ -58,6 +60,7 @@ impl Column {
             Column::Author => "author",
             Column::Role => "role",
             Column::Date => "date",
+            Column::Links => "links",
         }
     }
 }
