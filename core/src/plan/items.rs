@@ -1400,9 +1400,33 @@ fn is_reference_list(text: &str) -> bool {
 /// "Outcome(s): E3 (links to need B2)", "E1 and E2 – see also need 3".
 fn mostly_references(text: &str) -> bool {
     const LINKING: &[&str] = &[
-        "outcome", "outcomes", "need", "needs", "provision", "target", "targets", "links", "link",
-        "linked", "to", "and", "meets", "supports", "see", "also", "for", "the", "s", "ref",
-        "refs", "area", "of", "with", "section", "aspiration", "aspirations",
+        "outcome",
+        "outcomes",
+        "need",
+        "needs",
+        "provision",
+        "target",
+        "targets",
+        "links",
+        "link",
+        "linked",
+        "to",
+        "and",
+        "meets",
+        "supports",
+        "see",
+        "also",
+        "for",
+        "the",
+        "s",
+        "ref",
+        "refs",
+        "area",
+        "of",
+        "with",
+        "section",
+        "aspiration",
+        "aspirations",
     ];
     let refs = ids::references(text);
     if refs.is_empty() {

@@ -398,16 +398,32 @@ mod tests {
                 ],
             ])
             .table(&[
-                &["**Provision / Support", "**Frequency and duration", "**Outcome ref"],
+                &[
+                    "**Provision / Support",
+                    "**Frequency and duration",
+                    "**Outcome ref",
+                ],
                 &["Reading fluency practice", "10 minutes daily", "E3"],
             ])
             .build();
         let plan = extract_plan(&doc, &ExtractOptions::default());
         let l = links(&plan);
-        assert!(l.contains(&("E1".into(), "F1".into(), "reference")), "{l:?}");
-        assert!(l.contains(&("E3".into(), "F2".into(), "reference")), "{l:?}");
-        assert!(l.contains(&("B2".into(), "F2".into(), "reference")), "{l:?}");
-        assert!(l.contains(&("E3".into(), "F-1".into(), "reference")), "{l:?}");
+        assert!(
+            l.contains(&("E1".into(), "F1".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("E3".into(), "F2".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("B2".into(), "F2".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("E3".into(), "F-1".into(), "reference")),
+            "{l:?}"
+        );
         // E2 is served by no provision: nothing links it.
         assert!(!l.iter().any(|(a, b, _)| a == "E2" || b == "E2"), "{l:?}");
     }
