@@ -30,15 +30,38 @@ impl Rule for NeedWithoutProvision {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
-        if context.plan.provision.is_empty() {
-            return;
-        }
+        // With no provision read at all, only needs whose provision section
+        // is there and visibly empty (a heading with nothing under it) are
+        // reported: otherwise the provision may be in a layout not read.
+        let no_provision = context.plan.provision.is_empty();
+        let visibly_empty = |ids: &[SectionId]| {
+            let found: Vec<_> = context
+                .plan
+                .sections
+                .iter()
+                .filter(|s| ids.contains(&s.id))
+                .collect();
+            !found.is_empty()
+                && found.iter().all(|s| {
+                    !s.none_statement
+                        && s.paragraphs.iter().all(|&p| {
+                            context
+                                .document
+                                .paragraphs
+                                .get(p)
+                                .is_none_or(|p| p.text.trim().is_empty())
+                        })
+                })
+        };
         for need in &context.plan.needs {
             let item = &need.item;
             if !is_substantive(item) {
                 continue;
             }
             let sections = provision_sections_for(item.section);
+            if no_provision && !visibly_empty(sections) {
+                continue;
+            }
             // Provision linked to the need, or to one of its outcomes.
             let mut provision = linked_of(context, &item.id, Kind::Provision, None);
             for outcome in linked_of(context, &item.id, Kind::Outcome, None) {
@@ -59,7 +82,9 @@ impl Rule for NeedWithoutProvision {
                 shorten(&item.text, 80),
                 item.id
             );
-            if let Some(other) = provision.first() {
+            // Met in another section counts as unsure, unless the section
+            // that should meet it is there and empty.
+            if let Some(other) = provision.first().filter(|_| !visibly_empty(sections)) {
                 // Met in another section (speech therapy in F for a health need).
                 f.severity = Severity::Info;
                 f.confidence = 0.6;
