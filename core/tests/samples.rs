@@ -325,8 +325,8 @@ fn generated_corpus_precision_recall() {
             }
         }
     }
-    println!("{plans} plans");
-    println!(
+    eprintln!("{plans} plans");
+    eprintln!(
         "{:<40} {:>4} {:>4} {:>4} {:>9} {:>7}",
         "rule", "tp", "fp", "fn", "precision", "recall"
     );
@@ -338,13 +338,13 @@ fn generated_corpus_precision_recall() {
         }
     };
     for (rule, (tp, fp, fn_)) in &counts {
-        println!(
+        eprintln!(
             "{rule:<40} {tp:>4} {fp:>4} {fn_:>4} {:>9} {:>7}",
             ratio(*tp, *fp),
             ratio(*tp, *fn_)
         );
     }
     for e in examples.iter().take(200) {
-        println!("{e}");
+        eprintln!("{e}");
     }
 }

@@ -253,10 +253,10 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     let mut coverage: HashMap<(Kind, Kind), f32> = HashMap::new();
     for a in KINDS {
         for b in KINDS {
-            if a != b {
-                if let Some(c) = stated_coverage(plan, a, b) {
-                    coverage.insert((a, b), c);
-                }
+            if a != b
+                && let Some(c) = stated_coverage(plan, a, b)
+            {
+                coverage.insert((a, b), c);
             }
         }
     }
@@ -293,19 +293,18 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         );
         // A shared sub-heading links a whole area; where the plan links these
         // kinds item by item, it is not taken as a link of its own.
-        if l.evidence == LinkEvidence::Heading {
-            if let (Some(a), Some(b)) = kinds {
-                if pair_stated(a, b) {
-                    let mut weak = l.clone();
-                    weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
-                    weak.detail = format!(
-                        "{} (the plan links these items by reference elsewhere, so a shared heading alone does not count)",
-                        l.detail
-                    );
-                    weak_links.push(weak);
-                    continue;
-                }
-            }
+        if l.evidence == LinkEvidence::Heading
+            && let (Some(a), Some(b)) = kinds
+            && pair_stated(a, b)
+        {
+            let mut weak = l.clone();
+            weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
+            weak.detail = format!(
+                "{} (the plan links these items by reference elsewhere, so a shared heading alone does not count)",
+                l.detail
+            );
+            weak_links.push(weak);
+            continue;
         }
         if let (Some(a), Some(b)) = kinds {
             stated.entry(l.from.as_str()).or_default().insert(b);
