@@ -633,7 +633,13 @@ impl Reader<'_> {
         }
         match &p.list {
             Some(l) => match d.list_level {
-                Some(level) => l.level > level,
+                // A deeper list item under an outcome that is itself an
+                // outcome ("By the end of the term, Sam will …") is a
+                // short-term step of its own, not more of the outcome.
+                Some(level) => {
+                    l.level > level
+                        && !(flow.kind == Kind::Outcome && is_outcome_statement(&p.text))
+                }
                 None => ends_colon || (d.doc_id.is_some() && !d.from_list),
             },
             None => {
@@ -1394,6 +1400,15 @@ fn is_reference_list(text: &str) -> bool {
         Regex::new(r"(?i)^\s*(?:(?:(?:meets|supports|links? to|see|for)\s+)?(?:(?:the\s+)?(?:needs?|outcomes?|provision|targets?)(?:\s*\(s\))?|links? to|see)\s*:?\s*)?(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:,|;|and|&|/)\s*(?:[A-K]\d{1,3}(?:\.\d{1,2}){0,2}|(?:need|outcome|provision)\s*\d{1,3}(?:\.\d{1,2})?))*\s*\.?\s*$").expect("pattern")
     });
     REFS.is_match(text)
+}
+
+/// A sentence stating what a child will achieve: "By July 2026, Sam will
+/// read …", "Sam will be able to …".
+fn is_outcome_statement(text: &str) -> bool {
+    let t = text.trim();
+    word_count(t) >= 6
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && (t.contains(" will ") || t.contains(" can ") || t.contains(" is able to "))
 }
 
 /// Text that is references with a few linking words around them:
