@@ -1502,7 +1502,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)psycholog|therap|teacher|senco|officer|worker|nurse|doctor|paediatric|pediatric|consultant|co-?ordinator|manager|head\b|headteacher|practitioner|specialist|advis[oe]r|clinician|social|\blead\b|senior|assistant|caseworker|health visitor|psychiatr|audiolog|optom|\bgp\b|\bsalt\b|\bslt\b|\bot\b|\bep\b|physio|tutor|mentor|counsell?or|parent|carer|mother|father|governor|principal|director|service|team|school|college|camhs").expect("pattern")
 });
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
+    Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
 });
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s").expect("pattern")
@@ -2038,5 +2038,155 @@ mod tests {
             Some("Educational Psychologist")
         );
         assert_eq!(plan.advice[0].date, Date::ymd(2025, 3, 14));
+    }
+}
+
+/// Layouts of other local authorities' templates, not in our samples.
+#[cfg(test)]
+mod unseen_layouts {
+    use crate::plan::test_support::DocBuilder;
+    use crate::plan::{ExtractOptions, Plan, SectionId, extract_plan};
+
+    fn plan_of(doc: &crate::docx::Document) -> Plan {
+        extract_plan(doc, &ExtractOptions::default())
+    }
+
+    fn section_ids(plan: &Plan) -> Vec<&'static str> {
+        plan.sections.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn section_letter_and_title_in_separate_cells() {
+        let doc = DocBuilder::new()
+            .table(&[&["**A", "**Views, interests and aspirations"]])
+            .p("Sam wants to be a chef.")
+            .table(&[&["**B", "**Special educational needs"]])
+            .p("Sam finds reading difficult and reads two years below his age.")
+            .table(&[&["**E", "**Outcomes"]])
+            .p("By July 2027, Sam will read 70 words a minute.")
+            .table(&[&["**F", "**Special educational provision"]])
+            .p("Daily phonics for 20 minutes with a teaching assistant.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(section_ids(&plan), ["A", "B", "E", "F"]);
+        assert_eq!(plan.needs.len(), 1);
+        assert_eq!(plan.outcomes.len(), 1);
+        assert_eq!(plan.provision.len(), 1);
+    }
+
+    #[test]
+    fn outcome_table_with_steps_and_by_when_columns() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E \u{2013} Outcomes")
+            .table(&[
+                &["**Outcome", "**Steps", "**By when"],
+                &[
+                    "Sam will read a short book aloud at 70 words per minute.",
+                    "Sam will blend sounds in 20 two-syllable words.",
+                    "July 2027",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert!(!plan.outcomes.is_empty());
+        let o = &plan.outcomes[0];
+        assert!(
+            o.item.text.starts_with("Sam will read"),
+            "{:?}",
+            o.item.text
+        );
+        assert_eq!(o.time_frame.as_deref(), Some("July 2027"));
+    }
+
+    #[test]
+    fn provision_table_with_staffing_and_outcome_ref_columns() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .p("E1 By July 2027, Sam will read 70 words a minute.")
+            .heading(1, "Section F")
+            .table(&[
+                &[
+                    "**Provision / Support",
+                    "**Frequency and duration",
+                    "**Staffing / ratio",
+                    "**Outcome ref",
+                ],
+                &[
+                    "A structured phonics programme",
+                    "20 minutes every school day",
+                    "Teaching assistant, 1:1",
+                    "E1",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.provision.len(), 1, "{:?}", plan.provision);
+        let p = &plan.provision[0];
+        assert_eq!(p.item.text, "A structured phonics programme");
+        assert_eq!(p.frequency.as_deref(), Some("20 minutes every school day"));
+        assert!(p.who.is_some() || p.group.is_some(), "{p:?}");
+        assert!(
+            plan.links
+                .iter()
+                .any(|l| l.from == "E1" && l.to == p.item.id),
+            "{:?}",
+            plan.links
+        );
+    }
+
+    #[test]
+    fn prose_needs_under_area_headings_without_numbers() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B: Special educational needs")
+            .heading(2, "Communication and interaction")
+            .p("Sam finds it hard to follow instructions with more than one part.")
+            .p("He often misunderstands jokes and idioms.")
+            .heading(2, "Cognition and learning")
+            .p("Sam reads two years below the level expected for his age.")
+            .build();
+        let plan = plan_of(&doc);
+        assert!(plan.needs.len() >= 2, "{:?}", plan.needs);
+        assert!(
+            plan.needs
+                .iter()
+                .all(|n| n.item.area.is_some() && n.item.section == SectionId::B)
+        );
+    }
+
+    #[test]
+    fn no_needs_identified_is_a_none_statement() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section C: Health needs")
+            .p("No health needs have been identified at this time.")
+            .heading(1, "Section D: Social care needs")
+            .p("No social care needs have been identified at this time.")
+            .heading(1, "Section G: Health provision")
+            .p("No health provision is required at this time.")
+            .heading(1, "Section H1: Social care provision (CSDPA 1970)")
+            .p("None identified.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(section_ids(&plan), ["C", "D", "G", "H1"]);
+        for s in &plan.sections {
+            assert!(s.none_statement, "{} not a none statement", s.id);
+        }
+        assert!(plan.needs.is_empty() && plan.provision.is_empty());
+    }
+
+    #[test]
+    fn advice_as_a_bullet_list() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section K: Advice and information")
+            .bullet("Educational psychology advice, Dr A Smith, 3 May 2025")
+            .bullet("Parental advice, Mr and Mrs Porter, 10 November 2025")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.advice.len(), 2, "{:?}", plan.advice);
+        let a = &plan.advice[0];
+        assert!(a.date.is_some(), "{a:?}");
+        assert!(
+            a.author.as_deref().is_some_and(|x| x.contains("Smith")),
+            "{a:?}"
+        );
     }
 }
