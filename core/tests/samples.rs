@@ -318,7 +318,7 @@ fn generated_corpus_precision_recall() {
                     if std::env::var("EHCP_CORPUS_SHOW")
                         .is_ok_and(|s| s.split(',').any(|x| x == doc.id))
                     {
-                        examples.push(format!("FN {file} {layout}"));
+                        examples.push(format!("FN {file} {layout} {}", doc.id));
                     }
                 }
                 (false, false) => {}

@@ -1148,6 +1148,35 @@ impl Reader<'_> {
                 if row.cells.len() < 2 {
                     continue;
                 }
+                // Advice listed as "Parental advice | Mr and Mrs Porter,
+                // Parents, 10 May 2026": the row is one entry, its label
+                // the title and its value the author, role and date.
+                if flow.kind == Kind::Advice {
+                    let value = tables::cell_text(doc, row, 1);
+                    if label.is_empty() || value.is_empty() || label == value {
+                        continue;
+                    }
+                    let (items, none) = self.cell_flow(
+                        &row_flow,
+                        flow.kind,
+                        flow.section,
+                        CellPosition {
+                            table: t,
+                            row: r,
+                            cell: 1,
+                        },
+                        in_section,
+                    );
+                    flow.none |= none;
+                    let (author, role, date) = parse_advice(&format!("{label}, {value}"));
+                    for d in items {
+                        let d = &mut self.drafts[d];
+                        d.author = d.author.take().or(author.clone());
+                        d.role = d.role.take().or(role.clone());
+                        d.date = d.date.or(date);
+                    }
+                    continue;
+                }
                 let (_, none) = self.cell_flow(
                     &row_flow,
                     flow.kind,
@@ -1502,7 +1531,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)psycholog|therap|teacher|senco|officer|worker|nurse|doctor|paediatric|pediatric|consultant|co-?ordinator|manager|head\b|headteacher|practitioner|specialist|advis[oe]r|clinician|social|\blead\b|senior|assistant|caseworker|health visitor|psychiatr|audiolog|optom|\bgp\b|\bsalt\b|\bslt\b|\bot\b|\bep\b|physio|tutor|mentor|counsell?or|parent|carer|mother|father|governor|principal|director|service|team|school|college|camhs").expect("pattern")
 });
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
+    Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+and\s+)?(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
 });
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s").expect("pattern")
@@ -2171,6 +2200,34 @@ mod unseen_layouts {
             assert!(s.none_statement, "{} not a none statement", s.id);
         }
         assert!(plan.needs.is_empty() && plan.provision.is_empty());
+    }
+
+    #[test]
+    fn advice_as_label_and_value_rows() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section K: Advice and information")
+            .table(&[
+                &["**Section K: Advice and information"],
+                &["Parental advice", "Mr and Mrs Porter, Parents, 14 May 2026"],
+                &[
+                    "Educational psychology advice",
+                    "Dr A Smith, Educational Psychologist, 4 October 2022",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.advice.len(), 2, "{:?}", plan.advice);
+        assert_eq!(
+            plan.advice[0].item.heading.as_deref(),
+            Some("Parental advice")
+        );
+        assert_eq!(plan.advice[0].author.as_deref(), Some("Mr and Mrs Porter"));
+        assert_eq!(plan.advice[1].author.as_deref(), Some("Dr A Smith"));
+        assert_eq!(
+            plan.advice[1].role.as_deref(),
+            Some("Educational Psychologist")
+        );
+        assert!(plan.advice[1].date.is_some());
     }
 
     #[test]
