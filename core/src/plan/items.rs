@@ -684,9 +684,13 @@ impl Reader<'_> {
             self.read_row_labelled(t, &rows, flow, in_section);
             return true;
         }
+        // A header row sits at the top (after a title row at most): a
+        // later row that happens to name columns ("Careers advice | Rosie
+        // Kemp, Careers Adviser, …") is data.
         let header = rows
             .iter()
             .copied()
+            .take(3)
             .find_map(|r| {
                 tables::header_columns(doc, &table.rows[r], Some(flow.section)).map(|c| (r, c))
             })
@@ -2213,10 +2217,16 @@ mod unseen_layouts {
                     "Educational psychology advice",
                     "Dr A Smith, Educational Psychologist, 4 October 2022",
                 ],
+                &[
+                    "Careers and preparing for adulthood advice",
+                    "Rosie Kemp, Careers Adviser, 14 July 2026",
+                ],
             ])
             .build();
         let plan = plan_of(&doc);
-        assert_eq!(plan.advice.len(), 2, "{:?}", plan.advice);
+        // The last row names columns (advice | adviser) but is data.
+        assert_eq!(plan.advice.len(), 3, "{:?}", plan.advice);
+        assert_eq!(plan.advice[2].author.as_deref(), Some("Rosie Kemp"));
         assert_eq!(
             plan.advice[0].item.heading.as_deref(),
             Some("Parental advice")
