@@ -277,6 +277,7 @@ fn generated_corpus_precision_recall() {
             .collect();
     let mut examples: Vec<String> = Vec::new();
     let mut plans = 0;
+    let (mut clean, mut clean_alarmed) = (0, 0);
     for line in tsv.lines().skip(1) {
         let mut cells = line.split('\t');
         let (Some(file), Some(layout)) = (cells.next(), cells.next()) else {
@@ -291,6 +292,13 @@ fn generated_corpus_precision_recall() {
         let bytes = std::fs::read(dir.join(file)).expect("plan");
         let review = ehcp_core::check(&bytes, &Config::default()).expect("readable");
         plans += 1;
+        if planted.is_empty() {
+            clean += 1;
+            if review.findings.iter().any(|f| f.severity > Severity::Info) {
+                clean_alarmed += 1;
+                examples.push(format!("CLEAN {file} {layout} has errors or warnings"));
+            }
+        }
         for rule in ehcp_core::rules::REGISTRY {
             let doc = rule.doc();
             let fired: Vec<&Finding> = review
@@ -325,7 +333,7 @@ fn generated_corpus_precision_recall() {
             }
         }
     }
-    eprintln!("{plans} plans");
+    eprintln!("{plans} plans; clean plans with errors or warnings: {clean_alarmed} of {clean}");
     eprintln!(
         "{:<40} {:>4} {:>4} {:>4} {:>9} {:>7}",
         "rule", "tp", "fp", "fn", "precision", "recall"
