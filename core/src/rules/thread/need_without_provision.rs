@@ -102,7 +102,9 @@ impl Rule for NeedWithoutProvision {
                         _ => "D",
                     }
                 );
-            } else {
+            } else if !visibly_empty(sections) {
+                // A weak look-alike only makes the finding unsure when the
+                // section that should meet the need has something in it.
                 soften(
                     &mut f,
                     weak_candidate(context, &item.id, Kind::Provision),
