@@ -7,7 +7,7 @@ use crate::review::CheckContext;
 use crate::rules::support::{
     at_item, describe, is_substantive, provision_section_names, provision_sections_for, shorten,
 };
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{linked_of, soften};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -105,11 +105,15 @@ impl Rule for NeedWithoutProvision {
             } else if !visibly_empty(sections) {
                 // A weak look-alike only makes the finding unsure when the
                 // section that should meet the need has something in it.
-                soften(
-                    &mut f,
-                    weak_candidate(context, &item.id, Kind::Provision),
-                    "provision item",
-                );
+                // Only provision of the sections that meet this need (F for
+                // B) can be the one meant: a health programme that looks a
+                // little like a learning need does not make it unsure.
+                let candidate = context
+                    .thread
+                    .weakly_linked(&item.id)
+                    .filter_map(|(other, link)| Some((context.plan.item(other)?, link)))
+                    .find(|(other, _)| sections.contains(&other.section));
+                soften(&mut f, candidate, "provision item");
             }
             findings.push(f);
         }
