@@ -64,8 +64,25 @@ impl Rule for NeedWithoutProvision {
             }
             // Provision linked to the need, or to one of its outcomes.
             let mut provision = linked_of(context, &item.id, Kind::Provision, None);
+            // Provision the plan itself ties to the need or its outcomes.
+            let stated = |a: &str, b: &str| {
+                context
+                    .thread
+                    .link_between(a, b)
+                    .is_some_and(|l| l.evidence != crate::plan::LinkEvidence::Inferred)
+            };
+            let mut stated_provision: Vec<&crate::plan::Item> = provision
+                .iter()
+                .copied()
+                .filter(|p| stated(&item.id, &p.id))
+                .collect();
             for outcome in linked_of(context, &item.id, Kind::Outcome, None) {
-                provision.extend(linked_of(context, &outcome.id, Kind::Provision, None));
+                let more = linked_of(context, &outcome.id, Kind::Provision, None);
+                if stated(&item.id, &outcome.id) {
+                    stated_provision
+                        .extend(more.iter().copied().filter(|p| stated(&outcome.id, &p.id)));
+                }
+                provision.extend(more);
             }
             if provision.iter().any(|p| sections.contains(&p.section)) {
                 continue;
@@ -84,7 +101,12 @@ impl Rule for NeedWithoutProvision {
             );
             // Met in another section counts as unsure, unless the section
             // that should meet it is there and empty.
-            if let Some(other) = provision.first().filter(|_| !visibly_empty(sections)) {
+            // Met in another section, as the plan says (not only as its
+            // words suggest): unsure, maybe misfiled rather than missing.
+            if let Some(other) = stated_provision
+                .first()
+                .filter(|_| !visibly_empty(sections))
+            {
                 // Met in another section (speech therapy in F for a health need).
                 f.severity = Severity::Info;
                 f.confidence = 0.6;
