@@ -60,11 +60,12 @@ measure() {
     # ehcp batch exits 1/2 on findings/unreadable files: still a measurement.
     if ! grep -q "Exit status: [12]$" "$log"; then echo "$name failed ($status)" >&2; tail "$log" >&2; exit 1; fi
   }
-  local wall rss
+  local wall rss cpu
+  cpu=$(awk -F': ' '/User time|System time/ { t += $2 } END { print t }' "$log")
   wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
-  printf '%s\t%s\t%s\t%s\n' "$name" "$n" "$wall" "$rss" >>"$work/results.tsv"
-  echo "$name: $n files in ${wall}s, peak ${rss} KB" >&2
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$n" "$wall" "$rss" "$cpu" >>"$work/results.tsv"
+  echo "$name: $n files in ${wall}s (${cpu} CPU s), peak ${rss} KB" >&2
 }
 
 : >"$work/results.tsv"
@@ -82,9 +83,11 @@ measure "python-docx (paragraphs + tables)" "$files" -- python3 "$here/python-do
   echo "\`ehcp batch\` checks every plan and writes its JSON, its HTML page, summary.csv, failures.csv and index.html;"
   echo "mammoth.js only extracts the raw text, python-docx only reads every paragraph and table cell."
   echo
-  echo "| tool | plans | seconds | plans/second | peak memory (MB) |"
-  echo "|------|------:|--------:|-------------:|-----------------:|"
-  awk -F'\t' '{ printf "| %s | %d | %.2f | %.0f | %.1f |\n", $1, $2, $3, ($3 > 0 ? $2 / $3 : 0), $4 / 1024 }' "$work/results.tsv"
+  echo "| tool | plans | wall seconds | plans/second | CPU seconds | plans per CPU second | peak memory (MB) |"
+  echo "|------|------:|-------------:|-------------:|------------:|---------------------:|-----------------:|"
+  awk -F'\t' '{ printf "| %s | %d | %.2f | %.0f | %.2f | %.0f | %.1f |\n", $1, $2, $3, ($3 > 0 ? $2 / $3 : 0), $5, ($5 > 0 ? $2 / $5 : 0), $4 / 1024 }' "$work/results.tsv"
+  echo
+  echo "Load average when measured: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: wall time depends on it, CPU time much less)."
   echo
   echo "Memory of \`ehcp batch\` at $small vs $files plans: $(awk -F'\t' 'NR==1{a=$4} NR==2{b=$4} END{printf "%.1f MB vs %.1f MB", a/1024, b/1024}' "$work/results.tsv") (each worker holds one plan at a time; the index keeps one small row per plan)."
 } >"$here/results.md"

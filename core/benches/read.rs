@@ -1,6 +1,8 @@
 //! `read_document` on a plan-sized document, beside "the floor": unzip the
 //! main part and tokenize it with quick-xml, nothing more. The reader should
-//! stay within 3× of the floor.
+//! stay within 3× of the floor. The breakdown (inflating every part read,
+//! the body reader alone, tokenizing alone, styles and numbering) shows
+//! where the rest goes.
 //!
 //! The document is `samples/claire.docx` when present, else one built here
 //! with the shape of an EHCP: headings, numbered outcomes, tables of needs,
@@ -138,6 +140,82 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("read_document", |b| {
         b.iter(|| ehcp_core::read_document(black_box(&bytes)).unwrap())
+    });
+    let part = |name: &str| -> String {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        let mut xml = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    };
+    let main_xml = part(&main);
+    if main != "word/document.xml" {
+        group.finish();
+        return;
+    }
+    let styles_xml = part("word/styles.xml");
+    let numbering_xml = part("word/numbering.xml");
+    let (styles, _) = ehcp_core::docx::styles::Styles::parse(&styles_xml);
+    let (numbering, _) = ehcp_core::docx::numbering::Numbering::parse(&numbering_xml);
+    group.bench_function("parts: inflate the 7 parts read", |b| {
+        b.iter(|| {
+            let mut archive = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+            let mut n = 0;
+            for name in [
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "word/styles.xml",
+                "word/numbering.xml",
+                "word/footer1.xml",
+            ] {
+                let mut xml = Vec::new();
+                if let Ok(mut file) = archive.by_name(name) {
+                    file.read_to_end(&mut xml).unwrap();
+                }
+                n += xml.len();
+            }
+            n
+        })
+    });
+    group.bench_function("body reader only (main part)", |b| {
+        b.iter(|| {
+            let mut doc = ehcp_core::Document::default();
+            ehcp_core::docx::body::read_body(
+                &main_xml,
+                "word/document.xml",
+                &styles,
+                &numbering,
+                &mut doc,
+            )
+            .unwrap();
+            doc
+        })
+    });
+    group.bench_function("tokenize main part only", |b| {
+        b.iter(|| {
+            let mut reader = Reader::from_str(&main_xml);
+            let mut events = 0;
+            loop {
+                match reader.read_event() {
+                    Ok(Event::Eof) | Err(_) => break,
+                    Ok(_) => events += 1,
+                }
+            }
+            events
+        })
+    });
+    group.bench_function("styles + numbering parse", |b| {
+        b.iter(|| {
+            (
+                ehcp_core::docx::styles::Styles::parse(&styles_xml),
+                ehcp_core::docx::numbering::Numbering::parse(&numbering_xml),
+            )
+        })
     });
     group.finish();
 }

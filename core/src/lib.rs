@@ -36,6 +36,6 @@ pub use config::Config;
 pub use docx::Document;
 pub use error::ReadError;
 pub use finding::{Finding, Severity};
-pub use pipeline::{check, extract, read_document};
+pub use pipeline::{Checker, check, extract, read_document};
 pub use plan::{Plan, SectionId};
 pub use review::Review;

@@ -413,3 +413,42 @@ fn an_undefined_entity_is_never_expanded() {
         Err(e) => panic!("{e}"),
     }
 }
+
+/// The fictional sample plans (`samples/*.docx`, when present) read with
+/// exact ranges and some list, heading and table structure.
+#[test]
+fn sample_plans_read_with_exact_ranges() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut read = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("docx") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let doc = match read_document(&bytes) {
+            Ok(doc) => doc,
+            // Samples may deliberately be unreadable (a legacy or damaged file).
+            Err(e) => {
+                eprintln!("{name}: {e}");
+                continue;
+            }
+        };
+        read += 1;
+        assert!(!doc.paragraphs.is_empty(), "{name}");
+        let main = main_part_bytes(&path, &doc.main_part).unwrap();
+        check_ranges(&name, &doc, &main).unwrap();
+        assert_eq!(
+            Some(doc.paragraphs.len()),
+            count_body_paragraphs(&main),
+            "{name}"
+        );
+    }
+    if read > 0 {
+        eprintln!("{read} sample plans read");
+    }
+}

@@ -67,6 +67,12 @@ function nativeFindings(path) {
   return { source: "native pane check", findings: nativePane("check", path).report.findings };
 }
 
+/** The plan the screenshots show: a sample with defects when there is one. */
+function showcase() {
+  const { samples, generated } = plans();
+  return samples.find((p) => p.endsWith("defects-thread.docx")) ?? samples[0] ?? generated.few;
+}
+
 describe("standalone (no Office)", () => {
   const { samples, generated } = plans();
   const files = [...samples, generated.few, generated.many];
@@ -163,7 +169,7 @@ describe("standalone (no Office)", () => {
     ]) {
       const { page, context } = await openStandalone({ width, height: 1100 });
       try {
-        await dropFile(page, generated.few);
+        await dropFile(page, showcase());
         await page.screenshot({ path: join(docs, name), fullPage: false });
       } finally {
         await context.close();
@@ -291,7 +297,7 @@ describe("inside Word (fake host)", () => {
     };
     const few = await syncsFor(generated.few);
     const many = await syncsFor(generated.many);
-    assert.ok(many.findings > few.findings * 2, `the long plan has many more findings (${few.findings} vs ${many.findings})`);
+    assert.ok(many.findings > few.findings * 2 && many.findings > 200, `the long plan has many more findings (${few.findings} vs ${many.findings})`);
     assert.equal(many.syncs, few.syncs, `syncs do not grow with findings (${few.syncs} for ${few.findings}, ${many.syncs} for ${many.findings})`);
     assert.ok(few.syncs <= 4);
   });
@@ -347,9 +353,13 @@ describe("inside Word (fake host)", () => {
       [320, "pane-word.png"],
       [400, "pane-word-400.png"],
     ]) {
-      const { page, context } = await openInWord(fakeWord(generated.few), { width, height: 1100 });
+      const { page, context } = await openInWord(fakeWord(showcase()), { width, height: 1100 });
       try {
         await page.screenshot({ path: join(docs, name) });
+        if (width === 400) {
+          await page.click("#view-thread");
+          await page.screenshot({ path: join(docs, "pane-thread.png") });
+        }
       } finally {
         await context.close();
       }

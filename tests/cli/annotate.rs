@@ -1,10 +1,11 @@
 //! `ehcp annotate`: atomic writes, refusals, the input never touched.
 
 use std::fs;
+use std::path::Path;
 
 use crate::*;
 
-fn listing(dir: &std::path::Path) -> Vec<String> {
+fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -150,8 +150,8 @@ type Pending = {
   fallback?: "paragraph" | "heading" | "start";
 };
 
-/** How many findings to search for per `context.sync`. */
-export const BATCH = 200;
+/** How many findings to search for per `context.sync` (a request stays far below Word on the web's 5 MB payload limit). */
+export const BATCH = 1000;
 
 /** The Word paragraph each finding belongs on, with what to search for there. */
 function planPlacements(check: PaneCheck, wordTexts: string[], indices: number[]): Pending[] {

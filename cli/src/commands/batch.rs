@@ -96,6 +96,8 @@ pub fn run(options: &BatchOptions, out: &mut dyn Write) -> anyhow::Result<Exit> 
         bail!("--jobs must be at least 1");
     }
     let config = load_config(options.config.as_deref())?;
+    // One checker for the whole run: the vocabularies are compiled once.
+    let checker = ehcp_core::Checker::new(&config);
     let jobs = discover(&options.input, Some(&options.out))?;
     if jobs.is_empty() {
         bail!(
@@ -124,7 +126,7 @@ pub fn run(options: &BatchOptions, out: &mut dyn Write) -> anyhow::Result<Exit> 
     let results: Vec<anyhow::Result<Processed>> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let result = process(job, root, options, &config);
+                let result = process(job, root, options, &checker);
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 report_progress(&progress, n, total, job, &result);
                 result
@@ -195,7 +197,7 @@ fn process(
     job: &Job,
     root: &Path,
     options: &BatchOptions,
-    config: &ehcp_core::Config,
+    checker: &ehcp_core::Checker,
 ) -> anyhow::Result<Processed> {
     let failed = |reason: String| Processed {
         row: None,
@@ -218,7 +220,7 @@ fn process(
             ));
         }
     };
-    let checked = catch_unwind(AssertUnwindSafe(|| ehcp_core::check(&bytes, config)));
+    let checked = catch_unwind(AssertUnwindSafe(|| checker.check(&bytes)));
     let review = match checked {
         Ok(Ok(review)) => review,
         Ok(Err(error)) => return Ok(failed(error.to_string())),
@@ -253,7 +255,7 @@ fn process(
     if options.annotate {
         let annotate_options = super::annotate::comment_options(
             options.author.as_deref(),
-            config,
+            checker.config(),
             options.min_severity,
             utc_now_iso(),
         );

@@ -91,6 +91,16 @@ pub fn suggest<'a>(wanted: &str, ids: &[&'a str]) -> Option<&'a str> {
     {
         return Some(id);
     }
+    // A part of one id only ("vague" → provision/vague-wording).
+    let containing: Vec<&&str> = ids
+        .iter()
+        .filter(|id| id.contains(wanted.as_str()))
+        .collect();
+    if wanted.len() >= 3
+        && let [only] = containing.as_slice()
+    {
+        return Some(only);
+    }
     let (best, distance) = ids
         .iter()
         .map(|id| {
@@ -150,6 +160,8 @@ mod tests {
             suggest("missing-sections", IDS),
             Some("structure/missing-section")
         );
+        assert_eq!(suggest("vague", IDS), Some("provision/vague-wording"));
+        assert_eq!(suggest("not", IDS), None, "several ids contain it");
         assert_eq!(suggest("banana", IDS), None);
     }
 

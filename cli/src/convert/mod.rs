@@ -5,10 +5,12 @@
 //! - sections A–K in order (H1 and H2 apart, or "H" when the source could
 //!   not tell them apart), each with a `Heading 1` "Section X: title";
 //! - the items of each section in a table with an explicit id column and
-//!   link columns naming the linked items by id (needs: Need id | Need |
-//!   Area of need | Outcomes | Provision; outcomes: … | Needs | Provision |
-//!   Aspirations; provision: … | Who | How often | How long | Group |
-//!   Needs | Outcomes; advice in K: Advice | Author | Role | Date);
+//!   link columns naming the linked items by id (needs: ID | Need |
+//!   Outcomes | Provision; outcomes: ID | Outcome | Time frame | Needs |
+//!   Provision; provision: ID | Provision | Who | How often | How long | Group size |
+//!   Needs | Outcomes; advice in K: Advice | Author | Role | Date;
+//!   aspirations as paragraphs under a "My aspirations" sub-heading, as
+//!   plans write them);
 //! - a section with no item keeps its text as paragraphs ("No health needs
 //!   have been identified"), and text of a section that is not part of any
 //!   item is kept above its table; a section the source lacks stays missing.
@@ -201,9 +203,8 @@ fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(clean(text)))
 }
 
-/// A cell holding `text`: one paragraph, its lines kept apart by line
-/// breaks (separate paragraphs would read back as separate items).
-fn cell(text: &str) -> TableCell {
+/// One paragraph holding `text`, its lines kept apart by line breaks.
+fn lines_paragraph(text: &str) -> Paragraph {
     let mut run = Run::new();
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
@@ -211,7 +212,13 @@ fn cell(text: &str) -> TableCell {
         }
         run = run.add_text(clean(line));
     }
-    TableCell::new().add_paragraph(Paragraph::new().add_run(run))
+    Paragraph::new().add_run(run)
+}
+
+/// A cell holding `text` as one paragraph (separate paragraphs would read
+/// back as separate items).
+fn cell(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(lines_paragraph(text))
 }
 
 fn header_cell(text: &str) -> TableCell {
@@ -419,13 +426,13 @@ pub fn plan_docx(plan: &PlanJson, narrative: &Narrative) -> anyhow::Result<Vec<u
         };
         let aspirations = own(&plan.aspirations);
         if !aspirations.is_empty() {
-            let rows = aspirations
-                .iter()
-                .map(|a| vec![id(a), a.text.clone()])
-                .collect();
-            docx = docx
-                .add_paragraph(para("My aspirations").style("Heading2"))
-                .add_table(table(&["ID", "Aspiration"], rows));
+            // Aspirations as paragraphs under their own sub-heading, as
+            // plans write them (a reader knows them there by the heading;
+            // in a table only by their wording).
+            docx = docx.add_paragraph(para("My aspirations").style("Heading2"));
+            for a in &aspirations {
+                docx = docx.add_paragraph(lines_paragraph(&a.text));
+            }
         }
         let needs = own(&plan.needs);
         if !needs.is_empty() {
@@ -455,7 +462,6 @@ pub fn plan_docx(plan: &PlanJson, narrative: &Narrative) -> anyhow::Result<Vec<u
                         or_empty(&o.time_frame),
                         linked(plan, &ids, &o.id, &plan.needs),
                         linked(plan, &ids, &o.id, &plan.provision),
-                        linked(plan, &ids, &o.id, &plan.aspirations),
                     ]
                 })
                 .collect();

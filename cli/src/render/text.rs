@@ -237,14 +237,14 @@ fn summary(out: &mut String, file: &str, review: &Review, style: Style) {
         } else {
             " (not found)"
         };
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  {:<3}{}  {:<42}{}",
             id.as_str(),
             style.paint(rag_sgr(rag), &format!("{:<6}", rag.as_str())),
             format!("{}{found}", id.title()),
             notes.join(", ")
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     let counts = format!(
         "{}, {}, {}",

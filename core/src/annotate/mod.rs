@@ -17,7 +17,16 @@
 //! every comment part — unless a person has replied to one or resolved it:
 //! that thread is left exactly as it is, and the finding it carries (same
 //! rule, same message) is not written again. People's comments are never
-//! touched.
+//! touched. (Without commentsExtended, as in files from older Word or from
+//! LibreOffice, replies cannot be told from comments: every tool comment is
+//! replaced.)
+//!
+//! Anchors: a finding's quote; a structural finding without one goes on its
+//! section's heading paragraph (or the section's first paragraph), and a
+//! missing section on the document's first non-empty paragraph. Comment ids
+//! go above every id still in use; paragraph and durable ids are derived
+//! from the finding (FNV-1a), so annotating an annotated file with the same
+//! findings writes the same bytes again.
 
 mod comments_part;
 mod modern_parts;

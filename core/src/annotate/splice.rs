@@ -14,6 +14,7 @@
 //!   the end (so rejecting a tracked insertion or editing a hyperlink does not
 //!   take the comment with it), and after the end of a complex field whose
 //!   result holds it (updating the field would drop it).
+//! - A quote reaching into a field result is widened to the whole field.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -43,9 +44,10 @@ pub(crate) struct ParagraphMap {
     content_end: usize,
     /// `Some("</w:p>")` when the paragraph is self-closing (`<w:p/>`).
     self_closing: Option<String>,
-    /// Complex fields in this paragraph: top-level byte range from the
-    /// begin to the end of the `fldChar end` run (from `content_start` when
-    /// the field began in an earlier paragraph).
+    /// Fields in this paragraph: for a complex field, the top-level byte
+    /// range from the begin to the end of the `fldChar end` run (from
+    /// `content_start` when the field began in an earlier paragraph); for a
+    /// simple field, its top-level element.
     fields: Vec<Range<usize>>,
 }
 
@@ -68,6 +70,7 @@ impl ParagraphMap {
         let mut stack: Vec<usize> = Vec::new();
         let mut content_end = None;
         let mut fld_chars: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut simple_fields: Vec<usize> = Vec::new();
         for tag in Scanner::starting_at(main, paragraph.xml.start, part) {
             let tag = tag?;
             if elements.is_empty() {
@@ -104,6 +107,9 @@ impl ParagraphMap {
                         depth: stack.len() as u32,
                         parent: stack.last().copied(),
                     });
+                    if tag.local() == b"fldSimple" {
+                        simple_fields.push(index);
+                    }
                     if tag.local() == b"fldChar" {
                         let kind = tag.attr(b"fldCharType").unwrap_or_default();
                         fld_chars.push((index, kind.as_bytes().to_vec()));
@@ -150,6 +156,10 @@ impl ParagraphMap {
             fields: Vec::new(),
         };
         map.fields = map.complex_fields(&fld_chars);
+        for index in simple_fields {
+            let top = &map.elements[map.top_level(index)];
+            map.fields.push(top.start..top.end);
+        }
         Ok(map)
     }
 
@@ -264,6 +274,22 @@ pub(crate) fn place(
         start.clone()
     } else {
         end_point(main, text, segments, map, range.end)
+    };
+    // A quote reaching into a field result covers the whole field: markers
+    // inside a result are lost when the field updates, and LibreOffice
+    // cannot anchor a range there.
+    let outer = |at: usize| {
+        map.fields
+            .iter()
+            .filter(move |f| f.start < at && at < f.end)
+    };
+    let start = match outer(start.at()).map(|f| f.start).min() {
+        Some(at) => Point::Gap { at, run: None },
+        None => start,
+    };
+    let end = match outer(end.at()).map(|f| f.end).max() {
+        Some(at) => Point::Gap { at, run: None },
+        None => end,
     };
     // A quote whose end snapped before its start (text the segments do not
     // cover) becomes a point at the start.

@@ -40,7 +40,7 @@ use super::{
     Table, TextSegment,
 };
 use crate::error::ReadError;
-use crate::package::xml::{Namespaces, Ns, attr, int_val, on_off, resolve_ref};
+use crate::package::xml::{Namespaces, Ns, attr, attr_cow, int_val, on_off, resolve_ref};
 
 /// Most warnings kept per part (the rest are counted in the last one).
 const MAX_WARNINGS: usize = 50;
@@ -240,6 +240,8 @@ impl<'a, 'd> BodyReader<'a, 'd> {
         let src = &xml[bom..];
         let mut reader = Reader::from_str(src);
         let mut names = Namespaces::default();
+        // About one paragraph per 300 bytes of WordprocessingML.
+        self.doc.paragraphs.reserve((src.len() / 300).min(20_000));
         if self.story == Story::HeaderFooter {
             self.in_body = 1;
         }
@@ -489,7 +491,7 @@ impl<'a, 'd> BodyReader<'a, 'd> {
                 Tag::Deleted
             }
             "fldChar" => {
-                match attr(e, "fldCharType").as_deref() {
+                match attr_cow(e, "fldCharType").as_deref() {
                     Some("begin") => {
                         self.fields.push(true);
                         self.in_code += 1;

@@ -4,6 +4,8 @@
 //! entities and character references are ever resolved: a DTD is never read,
 //! so no custom or external entity can expand).
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesRef, BytesStart};
 use quick_xml::name::{Namespace, ResolveResult};
 
@@ -51,7 +53,7 @@ impl Namespaces {
     /// (also for empty elements, right after).
     pub fn start(&mut self, e: &BytesStart<'_>) -> Ns {
         self.depth += 1;
-        if e.attributes_raw().contains("xmlns") {
+        if has_xmlns(e.attributes_raw().as_bytes()) {
             for a in e.attributes().with_checks(false).flatten() {
                 let key: &str = a.key.as_ref();
                 let prefix = if key == "xmlns" {
@@ -69,7 +71,11 @@ impl Namespaces {
         }
         let name = e.name();
         let qname: &str = name.as_ref();
-        let prefix = qname.split_once(':').map_or("", |(p, _)| p);
+        // A byte loop: names are short and this runs for every element.
+        let prefix = match qname.bytes().position(|b| b == b':') {
+            Some(i) => &qname[..i],
+            None => "",
+        };
         self.resolve(prefix)
     }
 
@@ -88,7 +94,8 @@ impl Namespaces {
 
     fn resolve(&mut self, prefix: &str) -> Ns {
         if let Some((p, ns)) = &self.cached
-            && **p == *prefix
+            && p.len() == prefix.len()
+            && p.bytes().zip(prefix.bytes()).all(|(a, b)| a == b)
         {
             return *ns;
         }
@@ -101,6 +108,24 @@ impl Namespaces {
         self.cached = Some((prefix.into(), ns));
         ns
     }
+}
+
+/// Whether raw attribute text mentions `xmlns` (a cheap test run on every
+/// element before parsing its attributes for declarations).
+fn has_xmlns(raw: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 5 <= raw.len() {
+        if raw[i] == b'x'
+            && raw[i + 1] == b'm'
+            && raw[i + 2] == b'l'
+            && raw[i + 3] == b'n'
+            && raw[i + 4] == b's'
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Normalises a resolved namespace.
@@ -143,6 +168,20 @@ pub fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     None
 }
 
+/// Like [`attr`] but borrowing the value when it needs no unescaping
+/// (no allocation on the hot path: `w:val` of `w:b`, `w:sz`, `w:numId` …).
+pub fn attr_cow<'e>(e: &'e BytesStart<'_>, local: &str) -> Option<Cow<'e, str>> {
+    for a in e.attributes().with_checks(false).flatten() {
+        if a.key.local_name().as_ref() == local {
+            if !a.value.contains('&') {
+                return Some(a.value);
+            }
+            return Some(Cow::Owned(unescape_lossy(&a.value)));
+        }
+    }
+    None
+}
+
 /// Whether an attribute with local name `local` is present.
 pub fn has_attr(e: &BytesStart<'_>, local: &str) -> bool {
     e.attributes()
@@ -154,7 +193,7 @@ pub fn has_attr(e: &BytesStart<'_>, local: &str) -> bool {
 /// An on/off property (`w:b`, `w:tblHeader`, `w:showingPlcHdr` …): on when
 /// present without `w:val`, or with a value other than `0`/`false`/`off`.
 pub fn on_off(e: &BytesStart<'_>) -> bool {
-    match attr(e, "val") {
+    match attr_cow(e, "val") {
         None => true,
         Some(v) => !matches!(v.trim(), "0" | "false" | "off" | "False" | "FALSE"),
     }
@@ -162,7 +201,7 @@ pub fn on_off(e: &BytesStart<'_>) -> bool {
 
 /// An integer attribute `w:val`.
 pub fn int_val<T: std::str::FromStr>(e: &BytesStart<'_>, local: &str) -> Option<T> {
-    attr(e, local).and_then(|v| v.trim().parse().ok())
+    attr_cow(e, local).and_then(|v| v.trim().parse().ok())
 }
 
 /// The character an entity reference stands for: the five predefined
