@@ -2241,6 +2241,19 @@ mod unseen_layouts {
     }
 
     #[test]
+    fn strengths_paragraphs_are_not_needs() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B: Special educational needs")
+            .heading(2, "Communication and interaction")
+            .p("Strengths: Sam is chatty and loves telling stories about football.")
+            .p("Sam finds it hard to follow instructions with more than one part.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.needs.len(), 1, "{:?}", plan.needs);
+        assert!(plan.needs[0].item.text.starts_with("Sam finds"));
+    }
+
+    #[test]
     fn advice_as_a_bullet_list() {
         let doc = DocBuilder::new()
             .heading(1, "Section K: Advice and information")
