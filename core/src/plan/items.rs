@@ -2157,7 +2157,7 @@ mod unseen_layouts {
         let p = &plan.provision[0];
         assert_eq!(p.item.text, "A structured phonics programme");
         assert_eq!(p.frequency.as_deref(), Some("20 minutes every school day"));
-        assert!(p.who.is_some() || p.group.is_some(), "{p:?}");
+        assert_eq!(p.who.as_deref(), Some("Teaching assistant, 1:1"), "{p:?}");
         assert!(
             plan.links
                 .iter()
