@@ -1125,11 +1125,14 @@ impl Reader<'_> {
         let doc = self.doc;
         let table = &doc.tables[t];
         let two_columns = rows.iter().all(|&r| table.rows[r].cells.len() <= 2);
+        // Section A's row labels run longer ("What people like and admire
+        // about Jake") than a provision's short name.
+        let longest_label = if flow.kind == Kind::Aspiration { 8 } else { 6 };
         let labelled = two_columns
             && rows.iter().all(|&r| {
                 let row = &table.rows[r];
                 let label = tables::cell_text(doc, row, 0);
-                word_count(&label) <= 6 && !crate::text::ends_with_full_stop(&label)
+                word_count(&label) <= longest_label && !crate::text::ends_with_full_stop(&label)
             });
         let mut table_flow = flow.clone();
         table_flow.last = None;
@@ -1142,6 +1145,12 @@ impl Reader<'_> {
                     continue;
                 }
                 let mut row_flow = table_flow.clone();
+                // "Jake's hopes and aspirations | Jake wants …": the label
+                // heads the row as a sub-heading would.
+                if flow.kind == Kind::Aspiration {
+                    row_flow.under_aspiration = ASPIRATION_HEADING.is_match(&label);
+                    row_flow.aspiration_headings |= row_flow.under_aspiration;
+                }
                 if !label.is_empty() {
                     row_flow.heading = Some(label.trim_end_matches(':').to_owned());
                     if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
@@ -2238,6 +2247,29 @@ mod unseen_layouts {
             Some("Educational Psychologist")
         );
         assert!(plan.advice[1].date.is_some());
+    }
+
+    #[test]
+    fn aspirations_in_a_labelled_row() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section A: Views, interests and aspirations")
+            .table(&[
+                &["Jake's story so far", "Jake lives at home with his parents."],
+                &[
+                    "Jake's hopes and aspirations",
+                    "Jake wants to make friends in his class.\nJake wants to go to a club at the weekend.",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jake wants to make friends in his class.",
+                "Jake wants to go to a club at the weekend."
+            ]
+        );
     }
 
     #[test]
