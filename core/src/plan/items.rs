@@ -231,8 +231,10 @@ impl Flow {
             area_level: self.area_level,
             term: None,
             strengths: false,
-            aspiration_headings: false,
-            under_aspiration: false,
+            // A row labelled as aspirations (or a table with such a row)
+            // passes that on to its cells.
+            aspiration_headings: kind == Kind::Aspiration && self.aspiration_headings,
+            under_aspiration: kind == Kind::Aspiration && self.under_aspiration,
             shared_h: false,
             pending_id: None,
             last: None,
@@ -1136,6 +1138,13 @@ impl Reader<'_> {
             });
         let mut table_flow = flow.clone();
         table_flow.last = None;
+        // A table with an aspirations row: only that row gives aspirations
+        // (not the child's views or the parents' views beside it).
+        if labelled && flow.kind == Kind::Aspiration {
+            table_flow.aspiration_headings |= rows
+                .iter()
+                .any(|&r| ASPIRATION_HEADING.is_match(&tables::cell_text(doc, &table.rows[r], 0)));
+        }
         if labelled {
             for &r in rows {
                 let row = &table.rows[r];
@@ -2255,6 +2264,10 @@ mod unseen_layouts {
             .heading(1, "Section A: Views, interests and aspirations")
             .table(&[
                 &["Jake's story so far", "Jake lives at home with his parents."],
+                &[
+                    "Jake's views",
+                    "I want to get better at my work and I like having a plan.",
+                ],
                 &[
                     "Jake's hopes and aspirations",
                     "Jake wants to make friends in his class.\nJake wants to go to a club at the weekend.",
