@@ -113,6 +113,7 @@ impl Rule for UnexplainedAcronym {
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
+        let explained_here = explained_acronyms(&whole);
         let mut seen: HashSet<String> = HashSet::new();
         for paragraph in &document.paragraphs {
             if mostly_capitals(&paragraph.text) {
@@ -132,8 +133,7 @@ impl Rule for UnexplainedAcronym {
                 // Spelled out next to it, or in a glossary line. The words
                 // alone somewhere else ("Social, emotional and mental health"
                 // as a heading) do not tell a reader what "SEMH" means.
-                let explained = explained_inline(&whole, plural_base.unwrap_or(acronym));
-                if explained {
+                if explained_here.contains(plural_base.unwrap_or(acronym)) {
                     continue;
                 }
                 // Unknown capitals of two letters are usually initials.
@@ -161,12 +161,38 @@ impl Rule for UnexplainedAcronym {
 }
 
 /// "words in full (ACR)", "ACR (words in full)", "ACR – words", "ACR: words".
+/// One pattern per form, compiled once; each captures the acronym.
+static EXPLANATIONS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    let token = r"(?P<a>[A-Za-z][A-Za-z0-9]{1,11})";
+    [
+        format!(r"\w[\w\s,'’-]{{3,}}\(\s*{token}\s*\)"),
+        format!(r"\b{token}\s*\(\s*[A-Za-z][\w,]*\s+\w+"),
+        format!(r"(?m)^\s*{token}\s*(?:[-–—:=]|stands\s+for|means)\s*\w+\s+\w+"),
+    ]
+    .map(|pattern| Regex::new(&pattern).expect("explanation pattern"))
+});
+
+/// Every acronym the text spells out in one of the forms above (a plural
+/// "SaLTs" explains "SaLT" too). One pass per plan, not one regex per acronym.
+fn explained_acronyms(text: &str) -> HashSet<&str> {
+    let mut explained = HashSet::new();
+    for pattern in EXPLANATIONS.iter() {
+        for captures in pattern.captures_iter(text) {
+            if let Some(a) = captures.name("a") {
+                let a = a.as_str();
+                explained.insert(a);
+                if let Some(singular) = a.strip_suffix('s') {
+                    explained.insert(singular);
+                }
+            }
+        }
+    }
+    explained
+}
+
+#[cfg(test)]
 fn explained_inline(text: &str, acronym: &str) -> bool {
-    let escaped = regex::escape(acronym);
-    let pattern = format!(
-        r"\w[\w\s,'’-]{{3,}}\(\s*{escaped}s?\s*\)|\b{escaped}s?\s*\(\s*[A-Za-z][\w,]*\s+\w+|(?m)^\s*{escaped}s?\s*(?:[-–—:=]|stands\s+for|means)\s*\w+\s+\w+"
-    );
-    Regex::new(&pattern).is_ok_and(|r| r.is_match(text))
+    explained_acronyms(text).contains(acronym)
 }
 
 #[cfg(test)]
