@@ -155,6 +155,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "toml")]
     fn json_and_toml_give_the_same_configuration() {
         let toml = "comment_author = \"QA\"\nplan_date = \"2025-09-01\"\nroles = [\"key worker\"]\n\
                     [rules]\n\"provision/duplicated\" = \"off\"\n[headings]\nF = [\"^Provision to meet\"]\n";
