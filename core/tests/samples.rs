@@ -255,3 +255,104 @@ fn generated_corpus_when_asked() {
         examples.join("\n")
     );
 }
+
+/// Per-rule precision and recall on a generated corpus (`make-samples
+/// --corpus DIR`, `EHCP_CORPUS_DIR=DIR`), counted per plan: a rule "fires"
+/// on a plan when it reports at its default severity (a finding the rule
+/// marks as unsure, info below its default, does not count). Prints the
+/// table; run with `--ignored --nocapture`.
+#[test]
+#[ignore = "needs a generated corpus in EHCP_CORPUS_DIR; prints a table"]
+fn generated_corpus_precision_recall() {
+    let Ok(dir) = std::env::var("EHCP_CORPUS_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let tsv = std::fs::read_to_string(dir.join("corpus.tsv")).expect("corpus.tsv");
+    // rule -> (true positives, false positives, false negatives)
+    let mut counts: std::collections::BTreeMap<&'static str, (usize, usize, usize)> =
+        ehcp_core::rules::REGISTRY
+            .iter()
+            .map(|r| (r.doc().id, (0, 0, 0)))
+            .collect();
+    let mut examples: Vec<String> = Vec::new();
+    let mut plans = 0;
+    let (mut clean, mut clean_alarmed) = (0, 0);
+    for line in tsv.lines().skip(1) {
+        let mut cells = line.split('\t');
+        let (Some(file), Some(layout)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let planted: Vec<&str> = cells
+            .next()
+            .unwrap_or("")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let bytes = std::fs::read(dir.join(file)).expect("plan");
+        let review = ehcp_core::check(&bytes, &Config::default()).expect("readable");
+        plans += 1;
+        if planted.is_empty() {
+            clean += 1;
+            if review.findings.iter().any(|f| f.severity > Severity::Info) {
+                clean_alarmed += 1;
+                examples.push(format!("CLEAN {file} {layout} has errors or warnings"));
+            }
+        }
+        for rule in ehcp_core::rules::REGISTRY {
+            let doc = rule.doc();
+            let fired: Vec<&Finding> = review
+                .findings
+                .iter()
+                .filter(|f| f.rule == doc.id && f.severity >= doc.severity)
+                .collect();
+            let is_planted = planted.contains(&doc.id);
+            let c = counts.get_mut(doc.id).expect("rule");
+            match (is_planted, !fired.is_empty()) {
+                (true, true) => c.0 += 1,
+                (false, true) => {
+                    c.1 += 1;
+                    if std::env::var("EHCP_CORPUS_SHOW")
+                        .is_ok_and(|s| s.split(',').any(|x| x == doc.id))
+                    {
+                        examples.push(format!(
+                            "FP {file} {layout}: {:?} — {}",
+                            fired[0].quote, fired[0].message
+                        ));
+                    }
+                }
+                (true, false) => {
+                    c.2 += 1;
+                    if std::env::var("EHCP_CORPUS_SHOW")
+                        .is_ok_and(|s| s.split(',').any(|x| x == doc.id))
+                    {
+                        examples.push(format!("FN {file} {layout} {}", doc.id));
+                    }
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    eprintln!("{plans} plans; clean plans with errors or warnings: {clean_alarmed} of {clean}");
+    eprintln!(
+        "{:<40} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "rule", "tp", "fp", "fn", "precision", "recall"
+    );
+    let ratio = |a: usize, b: usize| {
+        if a + b == 0 {
+            "-".to_owned()
+        } else {
+            format!("{:.2}", a as f64 / (a + b) as f64)
+        }
+    };
+    for (rule, (tp, fp, fn_)) in &counts {
+        eprintln!(
+            "{rule:<40} {tp:>4} {fp:>4} {fn_:>4} {:>9} {:>7}",
+            ratio(*tp, *fp),
+            ratio(*tp, *fn_)
+        );
+    }
+    for e in examples.iter().take(200) {
+        eprintln!("{e}");
+    }
+}

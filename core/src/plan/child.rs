@@ -267,6 +267,8 @@ pub fn read(document: &Document, plan: &mut Plan, options: &ExtractOptions) {
     plan.plan_date = dates
         .iter()
         .find_map(|&f| date_of(f))
+        // "Status: Final plan, issued 1 March 2026": the status line dates it.
+        .or_else(|| date_of(Field::Status))
         .or(plan.plan_date)
         .or(options.plan_date);
 }
@@ -374,6 +376,17 @@ mod tests {
         assert_eq!(plan.child.source, Some(1));
         assert_eq!(plan.status, PlanStatus::Draft);
         assert_eq!(plan.plan_date, Date::ymd(2025, 9, 1));
+    }
+
+    #[test]
+    fn a_status_line_with_a_date_dates_the_plan() {
+        let doc = DocBuilder::new()
+            .p("Name: Oliver Grant")
+            .p("Status: Final plan, issued 1 March 2026")
+            .build();
+        let plan = read_doc(&doc);
+        assert_eq!(plan.status, PlanStatus::Final);
+        assert_eq!(plan.plan_date, Date::ymd(2026, 3, 1));
     }
 
     #[test]

@@ -231,8 +231,10 @@ impl Flow {
             area_level: self.area_level,
             term: None,
             strengths: false,
-            aspiration_headings: false,
-            under_aspiration: false,
+            // A row labelled as aspirations (or a table with such a row)
+            // passes that on to its cells.
+            aspiration_headings: kind == Kind::Aspiration && self.aspiration_headings,
+            under_aspiration: kind == Kind::Aspiration && self.under_aspiration,
             shared_h: false,
             pending_id: None,
             last: None,
@@ -633,7 +635,13 @@ impl Reader<'_> {
         }
         match &p.list {
             Some(l) => match d.list_level {
-                Some(level) => l.level > level,
+                // A deeper list item under an outcome that is itself an
+                // outcome ("By the end of the term, Sam will …") is a
+                // short-term step of its own, not more of the outcome.
+                Some(level) => {
+                    l.level > level
+                        && !(flow.kind == Kind::Outcome && is_outcome_statement(&p.text))
+                }
                 None => ends_colon || (d.doc_id.is_some() && !d.from_list),
             },
             None => {
@@ -678,9 +686,13 @@ impl Reader<'_> {
             self.read_row_labelled(t, &rows, flow, in_section);
             return true;
         }
+        // A header row sits at the top (after a title row at most): a
+        // later row that happens to name columns ("Careers advice | Rosie
+        // Kemp, Careers Adviser, …") is data.
         let header = rows
             .iter()
             .copied()
+            .take(3)
             .find_map(|r| {
                 tables::header_columns(doc, &table.rows[r], Some(flow.section)).map(|c| (r, c))
             })
@@ -857,15 +869,44 @@ impl Reader<'_> {
                 }
             }
             for (c, col) in columns.iter().enumerate() {
-                let Some(col) = *col else { continue };
                 if Some(c) == primary || c >= row.cells.len() || texts[c].is_empty() {
                     continue;
                 }
+                // A "Links" column, or one whose header names nothing we
+                // know, that lists ids ("Outcome(s): E1, E3") states links.
+                let Some(col) = *col else {
+                    if is_reference_list(&texts[c]) || mostly_references(&texts[c]) {
+                        for &item in &primary_items {
+                            self.refs.push((
+                                item,
+                                texts[c].clone(),
+                                format!(
+                                    "column {} of row {n} of the table in section {}",
+                                    c + 1,
+                                    flow.section
+                                ),
+                            ));
+                        }
+                    }
+                    continue;
+                };
                 let Some(kind) = column_kind(col) else {
+                    if col == Column::Links && !ids::references(&texts[c]).is_empty() {
+                        for &item in &primary_items {
+                            self.refs.push((
+                                item,
+                                texts[c].clone(),
+                                format!(
+                                    "the links column of row {n} of the table in section {}",
+                                    flow.section
+                                ),
+                            ));
+                        }
+                    }
                     continue;
                 };
                 let text = &texts[c];
-                if is_reference_list(text) {
+                if is_reference_list(text) || mostly_references(text) {
                     for &item in &primary_items {
                         self.refs.push((
                             item,
@@ -1018,7 +1059,7 @@ impl Reader<'_> {
                 home_section(kind, flow.section)
             };
             labels.push(label.trim_end_matches(':').to_owned());
-            if is_reference_list(&values) {
+            if is_reference_list(&values) || mostly_references(&values) {
                 references.push((label.trim_end_matches(':').to_owned(), values));
                 continue;
             }
@@ -1086,14 +1127,24 @@ impl Reader<'_> {
         let doc = self.doc;
         let table = &doc.tables[t];
         let two_columns = rows.iter().all(|&r| table.rows[r].cells.len() <= 2);
+        // Section A's row labels run longer ("What people like and admire
+        // about Jake") than a provision's short name.
+        let longest_label = if flow.kind == Kind::Aspiration { 8 } else { 6 };
         let labelled = two_columns
             && rows.iter().all(|&r| {
                 let row = &table.rows[r];
                 let label = tables::cell_text(doc, row, 0);
-                word_count(&label) <= 6 && !crate::text::ends_with_full_stop(&label)
+                word_count(&label) <= longest_label && !crate::text::ends_with_full_stop(&label)
             });
         let mut table_flow = flow.clone();
         table_flow.last = None;
+        // A table with an aspirations row: only that row gives aspirations
+        // (not the child's views or the parents' views beside it).
+        if labelled && flow.kind == Kind::Aspiration {
+            table_flow.aspiration_headings |= rows
+                .iter()
+                .any(|&r| ASPIRATION_HEADING.is_match(&tables::cell_text(doc, &table.rows[r], 0)));
+        }
         if labelled {
             for &r in rows {
                 let row = &table.rows[r];
@@ -1103,6 +1154,12 @@ impl Reader<'_> {
                     continue;
                 }
                 let mut row_flow = table_flow.clone();
+                // "Jake's hopes and aspirations | Jake wants …": the label
+                // heads the row as a sub-heading would.
+                if flow.kind == Kind::Aspiration {
+                    row_flow.under_aspiration = ASPIRATION_HEADING.is_match(&label);
+                    row_flow.aspiration_headings |= row_flow.under_aspiration;
+                }
                 if !label.is_empty() {
                     row_flow.heading = Some(label.trim_end_matches(':').to_owned());
                     if let Some(area) = area_of(&label).filter(|_| word_count(&label) <= 8) {
@@ -1111,6 +1168,35 @@ impl Reader<'_> {
                     }
                 }
                 if row.cells.len() < 2 {
+                    continue;
+                }
+                // Advice listed as "Parental advice | Mr and Mrs Porter,
+                // Parents, 10 May 2026": the row is one entry, its label
+                // the title and its value the author, role and date.
+                if flow.kind == Kind::Advice {
+                    let value = tables::cell_text(doc, row, 1);
+                    if label.is_empty() || value.is_empty() || label == value {
+                        continue;
+                    }
+                    let (items, none) = self.cell_flow(
+                        &row_flow,
+                        flow.kind,
+                        flow.section,
+                        CellPosition {
+                            table: t,
+                            row: r,
+                            cell: 1,
+                        },
+                        in_section,
+                    );
+                    flow.none |= none;
+                    let (author, role, date) = parse_advice(&format!("{label}, {value}"));
+                    for d in items {
+                        let d = &mut self.drafts[d];
+                        d.author = d.author.take().or(author.clone());
+                        d.role = d.role.take().or(role.clone());
+                        d.date = d.date.or(date);
+                    }
                     continue;
                 }
                 let (_, none) = self.cell_flow(
@@ -1367,6 +1453,68 @@ fn is_reference_list(text: &str) -> bool {
     REFS.is_match(text)
 }
 
+/// A sentence stating what a child will achieve: "By July 2026, Sam will
+/// read …", "Sam will be able to …".
+fn is_outcome_statement(text: &str) -> bool {
+    let t = text.trim();
+    word_count(t) >= 6
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && (t.contains(" will ") || t.contains(" can ") || t.contains(" is able to "))
+}
+
+/// Text that is references with a few linking words around them:
+/// "Outcome(s): E3 (links to need B2)", "E1 and E2 – see also need 3".
+fn mostly_references(text: &str) -> bool {
+    const LINKING: &[&str] = &[
+        "outcome",
+        "outcomes",
+        "need",
+        "needs",
+        "provision",
+        "target",
+        "targets",
+        "links",
+        "link",
+        "linked",
+        "to",
+        "and",
+        "meets",
+        "supports",
+        "see",
+        "also",
+        "for",
+        "the",
+        "s",
+        "ref",
+        "refs",
+        "area",
+        "of",
+        "with",
+        "section",
+        "aspiration",
+        "aspirations",
+    ];
+    let refs = ids::references(text);
+    if refs.is_empty() {
+        return false;
+    }
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in &refs {
+        if r.range.start >= last {
+            rest.push_str(&text[last..r.range.start]);
+            rest.push(' ');
+            last = r.range.end;
+        }
+    }
+    rest.push_str(&text[last..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| !LINKING.contains(&w.to_lowercase().as_str()))
+        .count()
+        == 0
+}
+
 fn draft_text(doc: &Document, d: &Draft) -> String {
     d.spans
         .iter()
@@ -1405,7 +1553,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)psycholog|therap|teacher|senco|officer|worker|nurse|doctor|paediatric|pediatric|consultant|co-?ordinator|manager|head\b|headteacher|practitioner|specialist|advis[oe]r|clinician|social|\blead\b|senior|assistant|caseworker|health visitor|psychiatr|audiolog|optom|\bgp\b|\bsalt\b|\bslt\b|\bot\b|\bep\b|physio|tutor|mentor|counsell?or|parent|carer|mother|father|governor|principal|director|service|team|school|college|camhs").expect("pattern")
 });
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
+    Regex::new(r"^(?:(?:by|from)\s+)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+and\s+)?(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'\u{2019}\-]+(?:\s+[A-Z][A-Za-z'\u{2019}\-]+){0,3})$").expect("pattern")
 });
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s").expect("pattern")
@@ -1941,5 +2089,229 @@ mod tests {
             Some("Educational Psychologist")
         );
         assert_eq!(plan.advice[0].date, Date::ymd(2025, 3, 14));
+    }
+}
+
+/// Layouts of other local authorities' templates, not in our samples.
+#[cfg(test)]
+mod unseen_layouts {
+    use crate::plan::test_support::DocBuilder;
+    use crate::plan::{ExtractOptions, Plan, SectionId, extract_plan};
+
+    fn plan_of(doc: &crate::docx::Document) -> Plan {
+        extract_plan(doc, &ExtractOptions::default())
+    }
+
+    fn section_ids(plan: &Plan) -> Vec<&'static str> {
+        plan.sections.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn section_letter_and_title_in_separate_cells() {
+        let doc = DocBuilder::new()
+            .table(&[&["**A", "**Views, interests and aspirations"]])
+            .p("Sam wants to be a chef.")
+            .table(&[&["**B", "**Special educational needs"]])
+            .p("Sam finds reading difficult and reads two years below his age.")
+            .table(&[&["**E", "**Outcomes"]])
+            .p("By July 2027, Sam will read 70 words a minute.")
+            .table(&[&["**F", "**Special educational provision"]])
+            .p("Daily phonics for 20 minutes with a teaching assistant.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(section_ids(&plan), ["A", "B", "E", "F"]);
+        assert_eq!(plan.needs.len(), 1);
+        assert_eq!(plan.outcomes.len(), 1);
+        assert_eq!(plan.provision.len(), 1);
+    }
+
+    #[test]
+    fn outcome_table_with_steps_and_by_when_columns() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E \u{2013} Outcomes")
+            .table(&[
+                &["**Outcome", "**Steps", "**By when"],
+                &[
+                    "Sam will read a short book aloud at 70 words per minute.",
+                    "Sam will blend sounds in 20 two-syllable words.",
+                    "July 2027",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert!(!plan.outcomes.is_empty());
+        let o = &plan.outcomes[0];
+        assert!(
+            o.item.text.starts_with("Sam will read"),
+            "{:?}",
+            o.item.text
+        );
+        assert_eq!(o.time_frame.as_deref(), Some("July 2027"));
+    }
+
+    #[test]
+    fn provision_table_with_staffing_and_outcome_ref_columns() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section E")
+            .p("E1 By July 2027, Sam will read 70 words a minute.")
+            .heading(1, "Section F")
+            .table(&[
+                &[
+                    "**Provision / Support",
+                    "**Frequency and duration",
+                    "**Staffing / ratio",
+                    "**Outcome ref",
+                ],
+                &[
+                    "A structured phonics programme",
+                    "20 minutes every school day",
+                    "Teaching assistant, 1:1",
+                    "E1",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.provision.len(), 1, "{:?}", plan.provision);
+        let p = &plan.provision[0];
+        assert_eq!(p.item.text, "A structured phonics programme");
+        assert_eq!(p.frequency.as_deref(), Some("20 minutes every school day"));
+        assert_eq!(p.who.as_deref(), Some("Teaching assistant, 1:1"), "{p:?}");
+        assert!(
+            plan.links
+                .iter()
+                .any(|l| l.from == "E1" && l.to == p.item.id),
+            "{:?}",
+            plan.links
+        );
+    }
+
+    #[test]
+    fn prose_needs_under_area_headings_without_numbers() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B: Special educational needs")
+            .heading(2, "Communication and interaction")
+            .p("Sam finds it hard to follow instructions with more than one part.")
+            .p("He often misunderstands jokes and idioms.")
+            .heading(2, "Cognition and learning")
+            .p("Sam reads two years below the level expected for his age.")
+            .build();
+        let plan = plan_of(&doc);
+        assert!(plan.needs.len() >= 2, "{:?}", plan.needs);
+        assert!(
+            plan.needs
+                .iter()
+                .all(|n| n.item.area.is_some() && n.item.section == SectionId::B)
+        );
+    }
+
+    #[test]
+    fn no_needs_identified_is_a_none_statement() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section C: Health needs")
+            .p("No health needs have been identified at this time.")
+            .heading(1, "Section D: Social care needs")
+            .p("No social care needs have been identified at this time.")
+            .heading(1, "Section G: Health provision")
+            .p("No health provision is required at this time.")
+            .heading(1, "Section H1: Social care provision (CSDPA 1970)")
+            .p("None identified.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(section_ids(&plan), ["C", "D", "G", "H1"]);
+        for s in &plan.sections {
+            assert!(s.none_statement, "{} not a none statement", s.id);
+        }
+        assert!(plan.needs.is_empty() && plan.provision.is_empty());
+    }
+
+    #[test]
+    fn advice_as_label_and_value_rows() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section K: Advice and information")
+            .table(&[
+                &["**Section K: Advice and information"],
+                &["Parental advice", "Mr and Mrs Porter, Parents, 14 May 2026"],
+                &[
+                    "Educational psychology advice",
+                    "Dr A Smith, Educational Psychologist, 4 October 2022",
+                ],
+                &[
+                    "Careers and preparing for adulthood advice",
+                    "Rosie Kemp, Careers Adviser, 14 July 2026",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        // The last row names columns (advice | adviser) but is data.
+        assert_eq!(plan.advice.len(), 3, "{:?}", plan.advice);
+        assert_eq!(plan.advice[2].author.as_deref(), Some("Rosie Kemp"));
+        assert_eq!(
+            plan.advice[0].item.heading.as_deref(),
+            Some("Parental advice")
+        );
+        assert_eq!(plan.advice[0].author.as_deref(), Some("Mr and Mrs Porter"));
+        assert_eq!(plan.advice[1].author.as_deref(), Some("Dr A Smith"));
+        assert_eq!(
+            plan.advice[1].role.as_deref(),
+            Some("Educational Psychologist")
+        );
+        assert!(plan.advice[1].date.is_some());
+    }
+
+    #[test]
+    fn aspirations_in_a_labelled_row() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section A: Views, interests and aspirations")
+            .table(&[
+                &["Jake's story so far", "Jake lives at home with his parents."],
+                &[
+                    "Jake's views",
+                    "I want to get better at my work and I like having a plan.",
+                ],
+                &[
+                    "Jake's hopes and aspirations",
+                    "Jake wants to make friends in his class.\nJake wants to go to a club at the weekend.",
+                ],
+            ])
+            .build();
+        let plan = plan_of(&doc);
+        let texts: Vec<_> = plan.aspirations.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jake wants to make friends in his class.",
+                "Jake wants to go to a club at the weekend."
+            ]
+        );
+    }
+
+    #[test]
+    fn strengths_paragraphs_are_not_needs() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B: Special educational needs")
+            .heading(2, "Communication and interaction")
+            .p("Strengths: Sam is chatty and loves telling stories about football.")
+            .p("Sam finds it hard to follow instructions with more than one part.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.needs.len(), 1, "{:?}", plan.needs);
+        assert!(plan.needs[0].item.text.starts_with("Sam finds"));
+    }
+
+    #[test]
+    fn advice_as_a_bullet_list() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section K: Advice and information")
+            .bullet("Educational psychology advice, Dr A Smith, 3 May 2025")
+            .bullet("Parental advice, Mr and Mrs Porter, 10 November 2025")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(plan.advice.len(), 2, "{:?}", plan.advice);
+        let a = &plan.advice[0];
+        assert!(a.date.is_some(), "{a:?}");
+        assert!(
+            a.author.as_deref().is_some_and(|x| x.contains("Smith")),
+            "{a:?}"
+        );
     }
 }

@@ -40,6 +40,7 @@ const MAX_LINKS: usize = 20_000;
 
 struct Linker {
     capped: bool,
+    ordinal: HashMap<String, String>,
     rank: HashMap<String, Rank>,
     seen: HashSet<(String, String)>,
     links: Vec<Link>,
@@ -72,13 +73,46 @@ impl Linker {
         }
     }
 
-    /// The first candidate id that exists.
-    fn resolve<'a>(&self, candidates: &'a [String]) -> Option<&'a str> {
+    /// The first candidate id that exists; otherwise, where the plan numbers
+    /// none of that kind of item itself, "Outcome 2" / "E2" means the second
+    /// outcome in document order (short-term steps not counted), "Need 2" /
+    /// "B2" the second need in B.
+    fn resolve(&self, candidates: &[String]) -> Option<String> {
         candidates
             .iter()
             .find(|c| self.rank.contains_key(c.as_str()))
-            .map(String::as_str)
+            .or_else(|| candidates.iter().find_map(|c| self.ordinal.get(c.as_str())))
+            .cloned()
     }
+}
+
+/// "E1", "E2" … for outcomes and "B1" … for needs in B, to the items they
+/// must mean when the plan does not number that kind itself.
+fn ordinals(plan: &Plan) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    if !plan.outcomes.iter().any(|o| o.item.id_from_document) {
+        let long = plan.outcomes.iter().filter(|o| {
+            !matches!(
+                o.term,
+                Some(super::OutcomeTerm::ShortTerm | super::OutcomeTerm::MediumTerm)
+            )
+        });
+        for (n, o) in long.enumerate() {
+            out.insert(format!("E{}", n + 1), o.item.id.clone());
+        }
+    }
+    let b: Vec<&Item> = plan
+        .needs
+        .iter()
+        .map(|n| &n.item)
+        .filter(|i| i.section == SectionId::B)
+        .collect();
+    if !b.iter().any(|i| i.id_from_document) {
+        for (n, i) in b.iter().enumerate() {
+            out.insert(format!("B{}", n + 1), i.id.clone());
+        }
+    }
+    out
 }
 
 pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
@@ -97,6 +131,7 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
     }
     let mut linker = Linker {
         capped: false,
+        ordinal: ordinals(plan),
         rank,
         seen: HashSet::new(),
         links: Vec::new(),
@@ -121,7 +156,7 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
                 && target != r.item
             {
                 let detail = format!("{} names {} for {}", r.detail, target, r.item);
-                linker.add(&r.item, target, LinkEvidence::Reference, detail);
+                linker.add(&r.item, &target, LinkEvidence::Reference, detail);
             }
         }
     }
@@ -155,7 +190,7 @@ pub fn read(_document: &Document, plan: &mut Plan, evidence: &Evidence) {
                 item.id,
                 quote_around(&item.text, reference.range.clone())
             );
-            linker.add(&item.id, target, LinkEvidence::Reference, detail);
+            linker.add(&item.id, &target, LinkEvidence::Reference, detail);
         }
     }
 
@@ -366,6 +401,104 @@ mod tests {
                 ("B1".into(), "E3".into(), "heading"),
                 ("B2".into(), "E3".into(), "heading"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_links_or_reference_column_states_links() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B")
+            .p("B1 Sam's speech is hard to understand.")
+            .p("B2 Sam reads two years below his age.")
+            .heading(1, "Section E")
+            .p("E1 Sam will say 'k' and 'g' correctly by July 2026.")
+            .p("E2 Sam will give a 2-minute talk to his class by July 2026.")
+            .p("E3 Sam will read 70 words a minute by July 2026.")
+            .heading(1, "Section F")
+            .table(&[
+                &["**Ref", "**Provision", "**Who", "**How often", "**Links"],
+                &[
+                    "F1",
+                    "Speech sound therapy",
+                    "Speech and language therapist",
+                    "30 minutes weekly",
+                    "Outcome(s): E1",
+                ],
+                &[
+                    "F2",
+                    "Phonics programme",
+                    "Teaching assistant",
+                    "20 minutes daily",
+                    "Outcome(s): E3 (links to need B2)",
+                ],
+            ])
+            .table(&[
+                &[
+                    "**Provision / Support",
+                    "**Frequency and duration",
+                    "**Outcome ref",
+                ],
+                &["Reading fluency practice", "10 minutes daily", "E3"],
+            ])
+            .build();
+        let plan = extract_plan(&doc, &ExtractOptions::default());
+        let l = links(&plan);
+        assert!(
+            l.contains(&("E1".into(), "F1".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("E3".into(), "F2".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("B2".into(), "F2".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("E3".into(), "F-1".into(), "reference")),
+            "{l:?}"
+        );
+        // E2 is served by no provision: nothing links it.
+        assert!(!l.iter().any(|(a, b, _)| a == "E2" || b == "E2"), "{l:?}");
+    }
+
+    #[test]
+    fn numbered_references_to_unnumbered_items_mean_their_order() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B")
+            .p("Sam reads two years below his age.")
+            .p("Sam becomes anxious when routines change.")
+            .heading(1, "Section E")
+            .table(&[
+                &["**Outcome", "**Steps"],
+                &[
+                    "Sam will read a timetable aloud by July 2027.",
+                    "Sam will blend 20 two-syllable words by March 2027.",
+                ],
+                &[
+                    "Sam will manage a change of routine by July 2027.",
+                    "Sam will name 3 feelings each morning by March 2027.",
+                ],
+            ])
+            .heading(1, "Section F")
+            .p("Weekly calm-card sessions with an ELSA (Outcome 2, need 2).")
+            .build();
+        let plan = extract_plan(&doc, &ExtractOptions::default());
+        let second_outcome = plan
+            .outcomes
+            .iter()
+            .find(|o| o.item.text.starts_with("Sam will manage"))
+            .map(|o| o.item.id.clone())
+            .unwrap();
+        let l = links(&plan);
+        assert!(
+            l.contains(&(second_outcome, "F-1".into(), "reference")),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("B-2".into(), "F-1".into(), "reference")),
+            "{l:?}"
         );
     }
 

@@ -25,6 +25,8 @@ pub enum Column {
     Author,
     Role,
     Date,
+    /// "Links", "Linked to": ids of the items a row serves.
+    Links,
 }
 
 impl Column {
@@ -58,6 +60,7 @@ impl Column {
             Column::Author => "author",
             Column::Role => "role",
             Column::Date => "date",
+            Column::Links => "links",
         }
     }
 }
@@ -137,6 +140,10 @@ pub fn column_of(text: &str, section: Option<SectionId>) -> Option<Column> {
             Column::Role
         } else if k && word("date") || has("date of advice") || has("date received") {
             Column::Date
+        } else if (has("staffing") || has("by whom") || word("who")) && !has("group") {
+            // "Staffing / ratio": who delivers it comes first ("Staff
+            // ratio" alone is a group size).
+            Column::Who
         } else if has("group") || word("ratio") || has("individual") {
             Column::Group
         } else if has("by whom")
@@ -319,6 +326,7 @@ mod tests {
             ("How often?", Frequency),
             ("Who", Who),
             ("By whom", Who),
+            ("Staffing / ratio", Who),
             ("Provided by", Who),
             ("Duration", Duration),
             ("Group size", Group),

@@ -253,10 +253,10 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     let mut coverage: HashMap<(Kind, Kind), f32> = HashMap::new();
     for a in KINDS {
         for b in KINDS {
-            if a != b {
-                if let Some(c) = stated_coverage(plan, a, b) {
-                    coverage.insert((a, b), c);
-                }
+            if a != b
+                && let Some(c) = stated_coverage(plan, a, b)
+            {
+                coverage.insert((a, b), c);
             }
         }
     }
@@ -293,19 +293,18 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         );
         // A shared sub-heading links a whole area; where the plan links these
         // kinds item by item, it is not taken as a link of its own.
-        if l.evidence == LinkEvidence::Heading {
-            if let (Some(a), Some(b)) = kinds {
-                if pair_stated(a, b) {
-                    let mut weak = l.clone();
-                    weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
-                    weak.detail = format!(
-                        "{} (the plan links these items by reference elsewhere, so a shared heading alone does not count)",
-                        l.detail
-                    );
-                    weak_links.push(weak);
-                    continue;
-                }
-            }
+        if l.evidence == LinkEvidence::Heading
+            && let (Some(a), Some(b)) = kinds
+            && pair_stated(a, b)
+        {
+            let mut weak = l.clone();
+            weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
+            weak.detail = format!(
+                "{} (the plan links these items by reference elsewhere, so a shared heading alone does not count)",
+                l.detail
+            );
+            weak_links.push(weak);
+            continue;
         }
         if let (Some(a), Some(b)) = kinds {
             stated.entry(l.from.as_str()).or_default().insert(b);
@@ -338,6 +337,34 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             detail,
         });
     }
+    // The needs each outcome and provision item is stated to serve.
+    let mut stated_needs: HashMap<String, HashSet<String>> = HashMap::new();
+    for l in &links {
+        match (
+            kind_by_id.get(l.from.as_str()).copied(),
+            kind_by_id.get(l.to.as_str()).copied(),
+        ) {
+            (Some(Kind::Need), Some(Kind::Outcome | Kind::Provision)) => {
+                stated_needs
+                    .entry(l.to.clone())
+                    .or_default()
+                    .insert(l.from.clone());
+            }
+            (Some(Kind::Outcome | Kind::Provision), Some(Kind::Need)) => {
+                stated_needs
+                    .entry(l.from.clone())
+                    .or_default()
+                    .insert(l.to.clone());
+            }
+            _ => {}
+        }
+    }
+    // An outcome and a provision item the plan says serve different needs
+    // are not each other's partners, however alike their words.
+    let serve_other_needs = |a: &str, b: &str| match (stated_needs.get(a), stated_needs.get(b)) {
+        (Some(x), Some(y)) => x.is_disjoint(y),
+        _ => false,
+    };
     let needs_partner = |id: &str, kind: Kind| !stated.get(id).is_some_and(|s| s.contains(&kind));
     // An item the plan leaves unlinked where it links the others of its kind
     // is a gap to report, not a partner to guess.
@@ -478,6 +505,9 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
                 // those, not others that look alike. The earlier item may
                 // have others (a need met by several provision items).
                 if !needs_partner(&other.item.id, from_kind) {
+                    continue;
+                }
+                if from_kind == Kind::Outcome && serve_other_needs(&node.item.id, &other.item.id) {
                     continue;
                 }
                 // An item the plan leaves unlinked among linked ones is only

@@ -36,13 +36,7 @@ impl Rule for SectionOrder {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
-        // First appearance of each section, in document order.
-        let mut first: Vec<&crate::plan::Section> = Vec::new();
-        for s in &context.plan.sections {
-            if !first.iter().any(|f| f.id == s.id) {
-                first.push(s);
-            }
-        }
+        let first = compared(&context.plan.sections);
         let ranks: Vec<usize> = first.iter().map(|s| rank(s.id)).collect();
         // The longest run in the usual order stays; the others are out of place.
         let keep = longest_increasing(&ranks);
@@ -76,6 +70,37 @@ impl Rule for SectionOrder {
     }
 }
 
+/// The sections whose order is compared: the first appearance of each, in
+/// document order. When the plan interleaves sections (a section in several
+/// stretches: needs, then their outcomes and provision, area by area or
+/// B/E/F then C/E/G then D/E/H), outcomes and provision follow the needs
+/// they serve by design, so only A-D and I-K are compared.
+fn compared(sections: &[crate::plan::Section]) -> Vec<&crate::plan::Section> {
+    let mut first: Vec<&crate::plan::Section> = Vec::new();
+    let mut interleaved = false;
+    for s in sections {
+        if first.iter().any(|f| f.id == s.id) {
+            interleaved = true;
+        } else {
+            first.push(s);
+        }
+    }
+    if interleaved {
+        first.retain(|s| {
+            !matches!(
+                s.id,
+                SectionId::E
+                    | SectionId::F
+                    | SectionId::G
+                    | SectionId::H
+                    | SectionId::H1
+                    | SectionId::H2
+            )
+        });
+    }
+    first
+}
+
 /// Indices of one longest strictly increasing subsequence.
 fn longest_increasing(values: &[usize]) -> Vec<usize> {
     let n = values.len();
@@ -103,6 +128,31 @@ fn longest_increasing(values: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn section(id: SectionId) -> crate::plan::Section {
+        crate::plan::Section {
+            id,
+            heading_paragraph: None,
+            heading: String::new(),
+            found_by: crate::plan::HeadingCue::HeadingStyle,
+            paragraphs: Vec::new(),
+            none_statement: false,
+        }
+    }
+
+    #[test]
+    fn interleaved_outcomes_and_provision_follow_their_needs() {
+        use SectionId::*;
+        let plan: Vec<_> = [A, B, E, F, C, E, G, D, E, H1, H2, I, J, K]
+            .into_iter()
+            .map(section)
+            .collect();
+        let ids: Vec<_> = compared(&plan).iter().map(|s| s.id).collect();
+        assert_eq!(ids, [A, B, C, D, I, J, K]);
+        // Not interleaved: every section is compared, K out of place stays so.
+        let plan: Vec<_> = [A, B, K, C, D, E, F].into_iter().map(section).collect();
+        assert_eq!(compared(&plan).len(), 7);
+    }
 
     #[test]
     fn the_longest_ordered_run_is_kept() {

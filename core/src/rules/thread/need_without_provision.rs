@@ -7,7 +7,7 @@ use crate::review::CheckContext;
 use crate::rules::support::{
     at_item, describe, is_substantive, provision_section_names, provision_sections_for, shorten,
 };
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{linked_of, soften};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -30,19 +30,59 @@ impl Rule for NeedWithoutProvision {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
-        if context.plan.provision.is_empty() {
-            return;
-        }
+        // With no provision read at all, only needs whose provision section
+        // is there and visibly empty (a heading with nothing under it) are
+        // reported: otherwise the provision may be in a layout not read.
+        let no_provision = context.plan.provision.is_empty();
+        let visibly_empty = |ids: &[SectionId]| {
+            let found: Vec<_> = context
+                .plan
+                .sections
+                .iter()
+                .filter(|s| ids.contains(&s.id))
+                .collect();
+            !found.is_empty()
+                && found.iter().all(|s| {
+                    !s.none_statement
+                        && s.paragraphs.iter().all(|&p| {
+                            context
+                                .document
+                                .paragraphs
+                                .get(p)
+                                .is_none_or(|p| p.text.trim().is_empty())
+                        })
+                })
+        };
         for need in &context.plan.needs {
             let item = &need.item;
             if !is_substantive(item) {
                 continue;
             }
             let sections = provision_sections_for(item.section);
+            if no_provision && !visibly_empty(sections) {
+                continue;
+            }
             // Provision linked to the need, or to one of its outcomes.
             let mut provision = linked_of(context, &item.id, Kind::Provision, None);
+            // Provision the plan itself ties to the need or its outcomes.
+            let stated = |a: &str, b: &str| {
+                context
+                    .thread
+                    .link_between(a, b)
+                    .is_some_and(|l| l.evidence != crate::plan::LinkEvidence::Inferred)
+            };
+            let mut stated_provision: Vec<&crate::plan::Item> = provision
+                .iter()
+                .copied()
+                .filter(|p| stated(&item.id, &p.id))
+                .collect();
             for outcome in linked_of(context, &item.id, Kind::Outcome, None) {
-                provision.extend(linked_of(context, &outcome.id, Kind::Provision, None));
+                let more = linked_of(context, &outcome.id, Kind::Provision, None);
+                if stated(&item.id, &outcome.id) {
+                    stated_provision
+                        .extend(more.iter().copied().filter(|p| stated(&outcome.id, &p.id)));
+                }
+                provision.extend(more);
             }
             if provision.iter().any(|p| sections.contains(&p.section)) {
                 continue;
@@ -59,7 +99,14 @@ impl Rule for NeedWithoutProvision {
                 shorten(&item.text, 80),
                 item.id
             );
-            if let Some(other) = provision.first() {
+            // Met in another section counts as unsure, unless the section
+            // that should meet it is there and empty.
+            // Met in another section, as the plan says (not only as its
+            // words suggest): unsure, maybe misfiled rather than missing.
+            if let Some(other) = stated_provision
+                .first()
+                .filter(|_| !visibly_empty(sections))
+            {
                 // Met in another section (speech therapy in F for a health need).
                 f.severity = Severity::Info;
                 f.confidence = 0.6;
@@ -77,12 +124,18 @@ impl Rule for NeedWithoutProvision {
                         _ => "D",
                     }
                 );
-            } else {
-                soften(
-                    &mut f,
-                    weak_candidate(context, &item.id, Kind::Provision),
-                    "provision item",
-                );
+            } else if !visibly_empty(sections) {
+                // A weak look-alike only makes the finding unsure when the
+                // section that should meet the need has something in it.
+                // Only provision of the sections that meet this need (F for
+                // B) can be the one meant: a health programme that looks a
+                // little like a learning need does not make it unsure.
+                let candidate = context
+                    .thread
+                    .weakly_linked(&item.id)
+                    .filter_map(|(other, link)| Some((context.plan.item(other)?, link)))
+                    .find(|(other, _)| sections.contains(&other.section));
+                soften(&mut f, candidate, "provision item");
             }
             findings.push(f);
         }

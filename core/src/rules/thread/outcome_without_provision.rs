@@ -36,6 +36,13 @@ impl Rule for OutcomeWithoutProvision {
             && !systematic(Kind::Provision, Kind::Outcome);
         // Provision supports an outcome directly, or through the need it
         // serves (unless that provision names outcomes of its own).
+        // An outcome and its short-term steps are one family: provision
+        // serving a step serves the outcome it leads to.
+        let family = |a: &str, b: &str| {
+            a == b
+                || parent_outcome(context, a).is_some_and(|p| p.id == b)
+                || parent_outcome(context, b).is_some_and(|p| p.id == a)
+        };
         let supported = |id: &str| {
             !linked_of(context, id, Kind::Provision, None).is_empty()
                 || linked_of(context, id, Kind::Need, None).iter().any(|n| {
@@ -43,13 +50,22 @@ impl Rule for OutcomeWithoutProvision {
                         .iter()
                         .any(|p| {
                             through_need_counts
-                                || linked_of(context, &p.id, Kind::Outcome, None).is_empty()
+                                || linked_of(context, &p.id, Kind::Outcome, None)
+                                    .iter()
+                                    .all(|o| family(&o.id, id))
                         })
                 })
         };
+        let steps_supported = |id: &str| {
+            context.plan.outcomes.iter().any(|o| {
+                o.item.id != id
+                    && parent_outcome(context, &o.item.id).is_some_and(|p| p.id == id)
+                    && !linked_of(context, &o.item.id, Kind::Provision, None).is_empty()
+            })
+        };
         for outcome in &context.plan.outcomes {
             let item = &outcome.item;
-            if !is_substantive(item) || supported(&item.id) {
+            if !is_substantive(item) || supported(&item.id) || steps_supported(&item.id) {
                 continue;
             }
             // A step is supported by the provision of the outcome it leads to.
