@@ -1,6 +1,6 @@
 // Builds the core as WebAssembly (the workspace's `wasm` profile: opt-level
 // z, fat LTO, panic=abort), runs wasm-bindgen (--target web) into pkg/, then
-// binaryen's wasm-opt -Oz (npm `binaryen`; skipped when the input is
+// binaryen's wasm-opt -Oz --converge (npm `binaryen`; skipped when the input is
 // unchanged since the last run, or with --no-opt).
 // Needs the wasm32-unknown-unknown target and wasm-bindgen-cli 0.2.130
 // (`cargo install wasm-bindgen-cli --version 0.2.130`).
@@ -27,21 +27,28 @@ run("wasm-bindgen", [
 const wasm = `${addin}pkg/ehcp_addin_bg.wasm`;
 
 if (!process.argv.includes("--no-opt")) {
-  const hash = createHash("sha256").update(readFileSync(wasm)).digest("hex");
+  // --converge repeats -Oz until the module stops shrinking (~1 KiB, a few s);
+  // wasm-bindgen already drops DWARF, the strips make sure nothing is left.
+  const args = [
+    "-Oz",
+    "--converge",
+    "--strip-debug",
+    "--strip-producers",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+  ];
+  // The cache key covers the flags too: changing them re-runs wasm-opt.
+  const hash = createHash("sha256").update(readFileSync(wasm)).update(JSON.stringify(args)).digest("hex");
   const stamp = `${addin}pkg/.wasm-opt`;
   const cached = `${addin}pkg/.ehcp_addin_bg.opt.wasm`;
   if (existsSync(stamp) && existsSync(cached) && readFileSync(stamp, "utf8") === hash) {
     writeFileSync(wasm, readFileSync(cached));
   } else {
-    const features = [
-      "--enable-bulk-memory",
-      "--enable-nontrapping-float-to-int",
-      "--enable-sign-ext",
-      "--enable-mutable-globals",
-      "--enable-reference-types",
-      "--enable-multivalue",
-    ];
-    execFileSync(`${addin}node_modules/.bin/wasm-opt`, ["-Oz", ...features, wasm, "-o", `${wasm}.opt`], { stdio: "inherit" });
+    execFileSync(`${addin}node_modules/.bin/wasm-opt`, [...args, wasm, "-o", `${wasm}.opt`], { stdio: "inherit" });
     renameSync(`${wasm}.opt`, wasm);
     writeFileSync(cached, readFileSync(wasm));
     writeFileSync(stamp, hash);

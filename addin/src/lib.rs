@@ -53,10 +53,13 @@ impl From<PaneError> for JsValue {
     }
 }
 
-fn config(config_toml: Option<String>) -> Result<Config, PaneError> {
-    match config_toml.as_deref().map(str::trim) {
+/// The configuration the pane passes: the fields of `ehcp.toml` as one JSON
+/// object (`Config::from_json`, checked the same way), or nothing for the
+/// defaults. JSON rather than TOML text keeps the TOML parser out of the .wasm.
+fn config(config_json: Option<String>) -> Result<Config, PaneError> {
+    match config_json.as_deref().map(str::trim) {
         None | Some("") => Ok(Config::default()),
-        Some(text) => Config::from_toml(text).map_err(|e| PaneError(e.to_string())),
+        Some(text) => Config::from_json(text).map_err(|e| PaneError(e.to_string())),
     }
 }
 
@@ -72,10 +75,10 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, PaneError> {
 /// the benchmark call it too).
 pub fn check_json(
     bytes: &[u8],
-    config_toml: Option<String>,
+    config_json: Option<String>,
     file_name: &str,
 ) -> Result<String, PaneError> {
-    let config = config(config_toml)?;
+    let config = config(config_json)?;
     let review = review(bytes, &config)?;
     let pane = PaneCheck {
         report: CheckReport::new(file_name, &review),
@@ -90,14 +93,15 @@ pub fn check_json(
 }
 
 /// `PaneCheck` as JSON: reads, extracts, links and runs every enabled rule.
-/// `config_toml` is the text of an `ehcp.toml` (or nothing for the defaults).
+/// `config_json` is the configuration as JSON (the fields of `ehcp.toml` as
+/// one object), or nothing for the defaults.
 #[wasm_bindgen]
 pub fn check(
     bytes: &[u8],
-    config_toml: Option<String>,
+    config_json: Option<String>,
     file_name: Option<String>,
 ) -> Result<String, PaneError> {
-    check_json(bytes, config_toml, file_name.as_deref().unwrap_or(""))
+    check_json(bytes, config_json, file_name.as_deref().unwrap_or(""))
 }
 
 /// The plan model as JSON (`ehcp extract`'s `ExtractReport`).
@@ -127,10 +131,10 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, PaneError> {
 /// The pane's annotate, in plain Rust (what [`annotate`] wraps).
 pub fn annotate_bytes(
     bytes: &[u8],
-    config_toml: Option<String>,
+    config_json: Option<String>,
     date: Option<String>,
 ) -> Result<Vec<u8>, PaneError> {
-    let config = config(config_toml)?;
+    let config = config(config_json)?;
     let review = review(bytes, &config)?;
     let mut options = AnnotateOptions {
         date,
@@ -148,10 +152,10 @@ pub fn annotate_bytes(
 #[wasm_bindgen]
 pub fn annotate(
     bytes: &[u8],
-    config_toml: Option<String>,
+    config_json: Option<String>,
     date: Option<String>,
 ) -> Result<Vec<u8>, PaneError> {
-    annotate_bytes(bytes, config_toml, date)
+    annotate_bytes(bytes, config_json, date)
 }
 
 /// The rule catalogue in plain Rust.
@@ -241,7 +245,7 @@ mod tests {
 
     #[test]
     fn a_bad_configuration_is_reported_in_one_line() {
-        let error = config(Some("[rules]\n\"no/such-rule\" = \"off\"\n".into())).unwrap_err();
+        let error = config(Some(r#"{"rules": {"no/such-rule": "off"}}"#.into())).unwrap_err();
         assert!(error.0.contains("no/such-rule"), "{}", error.0);
         assert!(!error.0.contains('\n'));
     }

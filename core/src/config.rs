@@ -62,9 +62,22 @@ pub enum RuleSetting {
 
 impl Config {
     /// Parses `ehcp.toml` text and checks every value.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let config: Config =
             toml::from_str(text).map_err(|e| ConfigError::Syntax(one_line(&e.to_string())))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Parses the same configuration written as JSON (the fields of
+    /// `ehcp.toml` as one object, e.g. `{"rules": {"provision/duplicated":
+    /// "off"}}`) and checks every value as [`Config::from_toml`] does. The
+    /// add-in takes its configuration this way: the .wasm already links
+    /// serde_json, and leaving the TOML parser out keeps it small.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        let config: Config = serde_json::from_str(text)
+            .map_err(|e| ConfigError::Syntax(one_line(&e.to_string())))?;
         config.validate()?;
         Ok(config)
     }
@@ -135,4 +148,36 @@ fn parse_iso_date(s: &str) -> Option<crate::text::Date> {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(feature = "toml")]
+    fn json_and_toml_give_the_same_configuration() {
+        let toml = "comment_author = \"QA\"\nplan_date = \"2025-09-01\"\nroles = [\"key worker\"]\n\
+                    [rules]\n\"provision/duplicated\" = \"off\"\n[headings]\nF = [\"^Provision to meet\"]\n";
+        let json = r#"{"comment_author": "QA", "plan_date": "2025-09-01", "roles": ["key worker"],
+                       "rules": {"provision/duplicated": "off"}, "headings": {"F": ["^Provision to meet"]}}"#;
+        let a = Config::from_toml(toml).unwrap();
+        let b = Config::from_json(json).unwrap();
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        assert_eq!(
+            b.rule_setting("provision/duplicated"),
+            Some(RuleSetting::Off)
+        );
+    }
+
+    #[test]
+    fn json_configuration_is_checked_like_toml() {
+        let unknown_rule = Config::from_json(r#"{"rules": {"no/such-rule": "off"}}"#).unwrap_err();
+        assert!(matches!(unknown_rule, ConfigError::UnknownRule(ref r) if r == "no/such-rule"));
+        let unknown_key = Config::from_json(r#"{"colour": "red"}"#).unwrap_err();
+        assert!(unknown_key.to_string().contains("colour"), "{unknown_key}");
+        let bad_date = Config::from_json(r#"{"plan_date": "1 Sept"}"#).unwrap_err();
+        assert!(matches!(bad_date, ConfigError::BadDate(_)));
+        assert!(Config::from_json("{").is_err());
+    }
 }
