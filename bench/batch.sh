@@ -40,7 +40,7 @@ fi
 rm -f "$plans/corpus.tsv"
 subset="$work/plans-$small"
 mkdir -p "$subset"
-ls "$plans"/*.docx | head -n "$small" | xargs -I{} cp {} "$subset/"
+ls "$plans"/*.docx | sed -n "1,${small}p" | xargs -I{} cp {} "$subset/"  # sed, not head: head would end ls with SIGPIPE under pipefail
 files=$(ls "$plans"/*.docx | wc -l)
 bytes=$(du -sb "$plans" | cut -f1)
 
