@@ -11,7 +11,25 @@ import sys
 import zipfile
 
 here = os.path.dirname(os.path.abspath(__file__))
-wild = os.environ.get("EHCP_SHARED", os.path.join(here, "../../../../shared")) + "/corpus/wild"
+
+
+def find_shared():
+    """EHCP_SHARED, else the first `shared/` beside a folder above this one
+    (the repository sits beside `shared/` in a checkout and in CI)."""
+    if os.environ.get("EHCP_SHARED"):
+        return os.environ["EHCP_SHARED"]
+    folder = here
+    while True:
+        candidate = os.path.join(folder, "shared")
+        if os.path.isdir(os.path.join(candidate, "corpus", "wild")):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.join(here, "../../../shared")
+        folder = parent
+
+
+wild = find_shared() + "/corpus/wild"
 out = os.path.join(here, "corpus/read")
 os.makedirs(out, exist_ok=True)
 for name in ["docx-rs/hello.docx", "docx-rs/bom.docx", "mammoth/tables.docx", "docx2python/strict.docx",
