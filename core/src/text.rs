@@ -214,7 +214,13 @@ pub fn normalise(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        // Most characters are ASCII: lower-case them without the general
+        // (multi-character) mapping.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::RuleDoc;
-use crate::analysis::words::{is_none_statement, words};
+use crate::analysis::words::{is_none_statement, word_iter};
 use crate::finding::{Finding, Location};
 use crate::plan::{Item, Provision, Section, SectionId};
 use crate::review::CheckContext;
@@ -223,32 +223,78 @@ pub fn provision_text(provision: &Provision) -> String {
     text
 }
 
+/// A word that only refers to other items: an id, a number or a linking word.
+static REFERENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:outcomes?|needs?|provision|links?|linked|to|and|supports?|see|section|s|meets?|[a-k]|h[12]|[a-k]\d+(?:\.\d+)*|h[12]\.\d+|\d+(?:\.\d+)*)$")
+        .expect("reference words")
+});
+
 /// True when an item has something to check: not a "none" statement, not
 /// only references to other items ("Outcome(s): E1, E3"), not a strengths
 /// row read as a need, and more than a couple of words.
 pub fn is_substantive(item: &Item) -> bool {
-    static REFERENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:outcomes?|needs?|provision|links?|linked|to|and|supports?|see|section|s|meets?|[a-k]|h[12]|[a-k]\d+(?:\.\d+)*|h[12]\.\d+|\d+(?:\.\d+)*)$")
-            .expect("reference words")
-    });
     static STRENGTHS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:strengths?|what\s+(?:is|are)\s+working\s+well|what\s+people\s+like\s+and\s+admire)\b\s*[:\-–]")
             .expect("strengths")
     });
-    let all = words(&item.text);
-    let content = all
-        .iter()
-        .filter(|w| !REFERENCE_WORDS.is_match(w.text))
-        .count();
-    !is_none_statement(&item.text)
-        && all.len() >= 3
+    let (mut all, mut content) = (0, 0);
+    for word in word_iter(&item.text) {
+        all += 1;
+        let reference = if word.text.is_ascii() {
+            is_reference_word(word.text)
+        } else {
+            REFERENCE_WORDS.is_match(word.text)
+        };
+        if !reference {
+            content += 1;
+        }
+    }
+    all >= 3
         && content >= 2
+        && !is_none_statement(&item.text)
         && !(matches!(item.section, SectionId::B | SectionId::C | SectionId::D)
             && (STRENGTHS.is_match(&item.text)
                 || item.heading.as_deref().is_some_and(|h| {
                     let h = h.trim().to_ascii_lowercase();
                     h.contains("strength") || h.contains("working well")
                 })))
+}
+
+/// For an ASCII word, what `REFERENCE_WORDS` in [`is_substantive`] says
+/// (an item id, a number or a linking word), without a regex search per word.
+fn is_reference_word(word: &str) -> bool {
+    const LINKING: &[&str] = &[
+        "outcome",
+        "outcomes",
+        "need",
+        "needs",
+        "provision",
+        "link",
+        "links",
+        "linked",
+        "to",
+        "and",
+        "support",
+        "supports",
+        "see",
+        "section",
+        "s",
+        "meet",
+        "meets",
+    ];
+    if LINKING.iter().any(|l| l.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    // "[a-k]", "[a-k]1.2", "1.2" (h1, h2 and h1.3 are among these).
+    let number = match word.as_bytes().first() {
+        Some(b'a'..=b'k' | b'A'..=b'K') => &word[1..],
+        _ => word,
+    };
+    (number.is_empty() && word.len() == 1)
+        || (!number.is_empty()
+            && number
+                .split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// `text` cut to at most `max` characters, on a word boundary, with "…".
@@ -288,5 +334,79 @@ pub fn provision_section_names(section: SectionId) -> &'static str {
         SectionId::C => "section G (health provision)",
         SectionId::D => "section H1 or H2 (social care provision)",
         _ => "section F (special educational provision)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_words_agree_with_the_pattern() {
+        let words = [
+            "",
+            "a",
+            "K",
+            "l",
+            "L",
+            "h",
+            "H1",
+            "h2",
+            "h3",
+            "H1.2",
+            "b12",
+            "B1.2.3",
+            "b1.",
+            "b.1",
+            "1",
+            "12.5",
+            "1..2",
+            ".1",
+            "1.",
+            "x1",
+            "kk",
+            "ab1",
+            "Outcome",
+            "OUTCOMES",
+            "need",
+            "Needs",
+            "needed",
+            "provision",
+            "provisions",
+            "link",
+            "Links",
+            "linked",
+            "linking",
+            "to",
+            "To",
+            "and",
+            "AND",
+            "support",
+            "supports",
+            "supported",
+            "see",
+            "section",
+            "sections",
+            "s",
+            "S",
+            "meet",
+            "meets",
+            "meeting",
+            "Claire",
+            "reading",
+            "E1.1",
+            "F-3",
+            "a1b",
+            "1a",
+            "_",
+            "e_1",
+        ];
+        for word in words {
+            assert_eq!(
+                is_reference_word(word),
+                REFERENCE_WORDS.is_match(word),
+                "{word:?}"
+            );
+        }
     }
 }
