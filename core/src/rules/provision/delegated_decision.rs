@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
-use crate::rules::support::{at_item, is_substantive};
+use crate::rules::provision::phrase_findings;
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -53,23 +53,16 @@ impl Rule for DelegatedDecision {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
-        for provision in &context.plan.provision {
-            let item = &provision.item;
-            if !is_substantive(item) {
-                continue;
-            }
-            for range in matches(&item.text) {
-                let mut f = at_item(&DOC, context, item, Some(range.clone()));
-                let quote = &item.text[range];
-                f.message = format!(
+        phrase_findings(&DOC, context, findings, matches, |quote| {
+            (
+                format!(
                     "\"{quote}\" leaves the decision about this provision to someone else instead of the plan."
-                );
-                f.help = format!(
+                ),
+                format!(
                     "Remove \"{quote}\" and state in the plan what will be provided, by whom, how often and for how long; if professional advice is still needed, obtain it before the plan is finalised."
-                );
-                findings.push(f);
-            }
-        }
+                ),
+            )
+        });
     }
 }
 

@@ -10,11 +10,39 @@ pub mod therapy_in_health_section;
 pub mod unilateral_change;
 pub mod vague_wording;
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::analysis::{Lexicon, quantity, roles};
+use crate::finding::Finding;
+use crate::review::CheckContext;
+use crate::rules::RuleDoc;
+use crate::rules::support::{at_item, is_substantive};
+
+/// The body of a phrase rule: a finding for every place `matches` finds in
+/// a substantive provision item, quoting it, with the message and help
+/// `wording` writes for that quote.
+pub fn phrase_findings(
+    doc: &'static RuleDoc,
+    context: &CheckContext<'_>,
+    findings: &mut Vec<Finding>,
+    matches: impl Fn(&str) -> Vec<Range<usize>>,
+    wording: impl Fn(&str) -> (String, String),
+) {
+    for provision in &context.plan.provision {
+        let item = &provision.item;
+        if !is_substantive(item) {
+            continue;
+        }
+        for range in matches(&item.text) {
+            let mut f = at_item(doc, context, item, Some(range.clone()));
+            (f.message, f.help) = wording(&item.text[range]);
+            findings.push(f);
+        }
+    }
+}
 
 /// The parts of CoP 9.69 a provision text does not state, as fill-in slots.
 pub fn missing_parts(text: &str, lexicon: &Lexicon) -> Vec<&'static str> {

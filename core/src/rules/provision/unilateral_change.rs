@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
-use crate::rules::support::{at_item, is_substantive};
+use crate::rules::provision::phrase_findings;
 use crate::rules::{Rule, RuleDoc};
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -50,23 +50,14 @@ impl Rule for UnilateralChange {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
-        for provision in &context.plan.provision {
-            let item = &provision.item;
-            if !is_substantive(item) {
-                continue;
-            }
-            for range in matches(&item.text) {
-                let mut f = at_item(&DOC, context, item, Some(range.clone()));
-                let quote = &item.text[range];
-                f.message = format!(
-                    "\"{quote}\" lets this provision be changed without amending the plan."
-                );
-                f.help = format!(
+        phrase_findings(&DOC, context, findings, matches, |quote| {
+            (
+                format!("\"{quote}\" lets this provision be changed without amending the plan."),
+                format!(
                     "Remove \"{quote}\". State the provision as it stands; any reduction or change is made by amending the plan after an annual review, which the family can appeal."
-                );
-                findings.push(f);
-            }
-        }
+                ),
+            )
+        });
     }
 }
 
