@@ -9,12 +9,11 @@
 
 use std::collections::HashMap;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
 use super::ListLabel;
 use super::styles::Styles;
-use crate::package::xml::{Namespaces, Ns, attr, int_val};
+use crate::package::xml::{ElementVisitor, Ns, attr, int_val, walk_elements};
 
 /// Levels a list can have.
 pub const LEVELS: usize = 9;
@@ -188,62 +187,36 @@ struct ParseState {
     level: Level,
 }
 
+/// numbering.xml as it is read: what is complete, and what is open.
+#[derive(Default)]
+struct Parser {
+    out: Numbering,
+    state: ParseState,
+}
+
+impl ElementVisitor for Parser {
+    type Tag = Tag;
+
+    fn open(&mut self, ns: Ns, e: &BytesStart<'_>, ancestors: &[Tag]) -> Tag {
+        if ns == Ns::W {
+            self.out.element(e, ancestors, &mut self.state)
+        } else {
+            Tag::Other
+        }
+    }
+
+    fn close(&mut self, tag: Tag, ancestors: &[Tag]) {
+        self.out.close(tag, ancestors, &mut self.state);
+    }
+}
+
 impl Numbering {
     /// Parses numbering.xml; on broken XML, keeps what was read and
     /// describes the problem.
     pub fn parse(xml: &str) -> (Numbering, Option<String>) {
-        let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
-        let mut reader = Reader::from_str(xml);
-        let mut names = Namespaces::default();
-        let mut out = Numbering::default();
-        let mut stack: Vec<Tag> = Vec::new();
-        let mut st = ParseState::default();
-        let mut problem = None;
-        loop {
-            let event = match reader.read_event() {
-                Ok(ev) => ev,
-                Err(e) => {
-                    problem = Some(format!(
-                        "not well-formed XML at byte {}: {e}",
-                        reader.error_position()
-                    ));
-                    break;
-                }
-            };
-            match event {
-                Event::Start(e) => {
-                    let ns = names.start(&e);
-                    let tag = if ns == Ns::W {
-                        out.element(&e, &stack, &mut st)
-                    } else {
-                        Tag::Other
-                    };
-                    stack.push(tag);
-                }
-                Event::Empty(e) => {
-                    let ns = names.start(&e);
-                    names.end();
-                    if ns == Ns::W {
-                        let tag = out.element(&e, &stack, &mut st);
-                        out.close(tag, &stack, &mut st);
-                    }
-                }
-                Event::End(_) => {
-                    names.end();
-                    if let Some(tag) = stack.pop() {
-                        out.close(tag, &stack, &mut st);
-                    }
-                }
-                Event::Eof => {
-                    if !stack.is_empty() {
-                        problem = Some("the part ends before all its elements are closed".into());
-                    }
-                    break;
-                }
-                _ => {}
-            }
-        }
-        (out, problem)
+        let mut parser = Parser::default();
+        let problem = walk_elements(xml, &mut parser);
+        (parser.out, problem)
     }
 
     fn element(&mut self, e: &BytesStart<'_>, stack: &[Tag], st: &mut ParseState) -> Tag {

@@ -9,10 +9,9 @@
 
 use std::collections::HashMap;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
-use crate::package::xml::{Namespaces, Ns, attr, int_val, on_off};
+use crate::package::xml::{ElementVisitor, Ns, attr, int_val, on_off, walk_elements};
 
 /// Longest basedOn chain followed.
 pub const MAX_CHAIN: usize = 32;
@@ -82,59 +81,35 @@ enum Tag {
     Other,
 }
 
+/// styles.xml as it is read: the styles finished, and the one open.
+#[derive(Default)]
+struct Parser {
+    out: Styles,
+    current: Option<Style>,
+}
+
+impl ElementVisitor for Parser {
+    type Tag = Tag;
+
+    fn open(&mut self, ns: Ns, e: &BytesStart<'_>, ancestors: &[Tag]) -> Tag {
+        self.out.element(ns, e, ancestors, &mut self.current)
+    }
+
+    fn close(&mut self, tag: Tag, _ancestors: &[Tag]) {
+        if tag == Tag::Style {
+            self.out.finish(self.current.take());
+        }
+    }
+}
+
 impl Styles {
     /// Parses styles.xml. Returns what was read and, when the XML is broken,
     /// a description of the problem (the styles read before it are kept).
     pub fn parse(xml: &str) -> (Styles, Option<String>) {
-        let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
-        let mut reader = Reader::from_str(xml);
-        let mut names = Namespaces::default();
-        let mut out = Styles::default();
-        let mut stack: Vec<Tag> = Vec::new();
-        let mut current: Option<Style> = None;
-        let mut problem = None;
-        loop {
-            let event = match reader.read_event() {
-                Ok(ev) => ev,
-                Err(e) => {
-                    problem = Some(format!(
-                        "not well-formed XML at byte {}: {e}",
-                        reader.error_position()
-                    ));
-                    break;
-                }
-            };
-            match event {
-                Event::Start(e) => {
-                    let ns = names.start(&e);
-                    let tag = out.element(ns, &e, &stack, &mut current);
-                    stack.push(tag);
-                }
-                Event::Empty(e) => {
-                    let ns = names.start(&e);
-                    names.end();
-                    let tag = out.element(ns, &e, &stack, &mut current);
-                    if tag == Tag::Style {
-                        out.finish(current.take());
-                    }
-                }
-                Event::End(_) => {
-                    names.end();
-                    let closed = stack.pop();
-                    if closed == Some(Tag::Style) {
-                        out.finish(current.take());
-                    }
-                }
-                Event::Eof => {
-                    if !stack.is_empty() {
-                        problem = Some("the part ends before all its elements are closed".into());
-                    }
-                    break;
-                }
-                _ => {}
-            }
-        }
-        out.finish(current.take());
+        let mut parser = Parser::default();
+        let problem = walk_elements(xml, &mut parser);
+        let mut out = parser.out;
+        out.finish(parser.current.take());
         out.resolve_all();
         (out, problem)
     }

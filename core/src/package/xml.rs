@@ -6,7 +6,8 @@
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesRef, BytesStart};
+use quick_xml::Reader;
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 
 /// WordprocessingML, Transitional.
@@ -274,6 +275,63 @@ pub fn looks_like_xml(bytes: &[u8]) -> bool {
     b.iter()
         .find(|c| !c.is_ascii_whitespace())
         .is_some_and(|&c| c == b'<')
+}
+
+/// What a part reader does with a part's elements, which [`walk_elements`]
+/// streams to it in document order.
+pub trait ElementVisitor {
+    /// What the reader remembers of an open element (kept on a stack).
+    type Tag: Copy;
+    /// An element opens (an empty one too, closed right after). `ns` is its
+    /// normalised namespace and `ancestors` the tags of the elements it is in.
+    fn open(&mut self, ns: Ns, e: &BytesStart<'_>, ancestors: &[Self::Tag]) -> Self::Tag;
+    /// The element `tag` closes; `ancestors` are the elements it was in.
+    fn close(&mut self, tag: Self::Tag, ancestors: &[Self::Tag]);
+}
+
+/// Streams the elements of a small part (styles, numbering) to `visitor`,
+/// after a byte-order mark if any. Returns, when the XML is broken, a
+/// description of the problem: what was read before it stays read.
+pub fn walk_elements<V: ElementVisitor>(xml: &str, visitor: &mut V) -> Option<String> {
+    let xml = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
+    let mut reader = Reader::from_str(xml);
+    let mut names = Namespaces::default();
+    let mut stack: Vec<V::Tag> = Vec::new();
+    loop {
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                return Some(format!(
+                    "not well-formed XML at byte {}: {e}",
+                    reader.error_position()
+                ));
+            }
+        };
+        match event {
+            Event::Start(e) => {
+                let ns = names.start(&e);
+                let tag = visitor.open(ns, &e, &stack);
+                stack.push(tag);
+            }
+            Event::Empty(e) => {
+                let ns = names.start(&e);
+                names.end();
+                let tag = visitor.open(ns, &e, &stack);
+                visitor.close(tag, &stack);
+            }
+            Event::End(_) => {
+                names.end();
+                if let Some(tag) = stack.pop() {
+                    visitor.close(tag, &stack);
+                }
+            }
+            Event::Eof => {
+                return (!stack.is_empty())
+                    .then(|| "the part ends before all its elements are closed".into());
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
