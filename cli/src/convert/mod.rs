@@ -330,6 +330,26 @@ fn all_items(plan: &PlanJson) -> impl Iterator<Item = &ItemJson> {
     .flatten()
 }
 
+/// Adds one row per item as a table under the sub-heading `heading` (none
+/// when `None`); adds nothing when there are no items.
+fn item_table(
+    docx: Docx,
+    heading: Option<&str>,
+    headers: &[&str],
+    items: &[ItemJson],
+    row: impl Fn(&ItemJson) -> Vec<String>,
+) -> Docx {
+    if items.is_empty() {
+        return docx;
+    }
+    let rows = items.iter().map(row).collect();
+    let docx = match heading {
+        Some(heading) => docx.add_paragraph(para(heading).style("Heading2")),
+        None => docx,
+    };
+    docx.add_table(table(headers, rows))
+}
+
 /// The plan as a new DOCX package.
 pub fn plan_docx(plan: &PlanJson, narrative: &Narrative) -> anyhow::Result<Vec<u8>> {
     let mut docx = Docx::new()
@@ -434,84 +454,69 @@ pub fn plan_docx(plan: &PlanJson, narrative: &Narrative) -> anyhow::Result<Vec<u
                 docx = docx.add_paragraph(lines_paragraph(&a.text));
             }
         }
-        let needs = own(&plan.needs);
-        if !needs.is_empty() {
-            let rows = needs
-                .iter()
-                .map(|n| {
-                    vec![
-                        id(n),
-                        n.text.clone(),
-                        linked(plan, &ids, &n.id, &plan.outcomes),
-                        linked(plan, &ids, &n.id, &plan.provision),
-                    ]
-                })
-                .collect();
-            docx = docx
-                .add_paragraph(para("Needs").style("Heading2"))
-                .add_table(table(&["ID", "Need", "Outcomes", "Provision"], rows));
-        }
-        let outcomes = own(&plan.outcomes);
-        if !outcomes.is_empty() {
-            let rows = outcomes
-                .iter()
-                .map(|o| {
-                    vec![
-                        id(o),
-                        o.text.clone(),
-                        or_empty(&o.time_frame),
-                        linked(plan, &ids, &o.id, &plan.needs),
-                        linked(plan, &ids, &o.id, &plan.provision),
-                    ]
-                })
-                .collect();
-            docx = docx
-                .add_paragraph(para("Outcomes").style("Heading2"))
-                .add_table(table(
-                    &[
-                        "ID",
-                        "Outcome",
-                        "Time frame",
-                        "Needs",
-                        "Provision",
-                        "Aspirations",
-                    ],
-                    rows,
-                ));
-        }
-        let provision = own(&plan.provision);
-        if !provision.is_empty() {
-            let rows = provision
-                .iter()
-                .map(|p| {
-                    vec![
-                        id(p),
-                        p.text.clone(),
-                        or_empty(&p.who),
-                        or_empty(&p.frequency),
-                        or_empty(&p.duration),
-                        or_empty(&p.group),
-                        linked(plan, &ids, &p.id, &plan.needs),
-                        linked(plan, &ids, &p.id, &plan.outcomes),
-                    ]
-                })
-                .collect();
-            docx = docx
-                .add_paragraph(para("Provision").style("Heading2"))
-                .add_table(table(
-                    &[
-                        "ID",
-                        "Provision",
-                        "Who",
-                        "How often",
-                        "How long",
-                        "Group size",
-                        "Needs",
-                        "Outcomes",
-                    ],
-                    rows,
-                ));
-        }
+        docx = item_table(
+            docx,
+            Some("Needs"),
+            &["ID", "Need", "Outcomes", "Provision"],
+            &own(&plan.needs),
+            |n| {
+                vec![
+                    id(n),
+                    n.text.clone(),
+                    linked(plan, &ids, &n.id, &plan.outcomes),
+                    linked(plan, &ids, &n.id, &plan.provision),
+                ]
+            },
+        );
+        docx = item_table(
+            docx,
+            Some("Outcomes"),
+            &[
+                "ID",
+                "Outcome",
+                "Time frame",
+                "Needs",
+                "Provision",
+                "Aspirations",
+            ],
+            &own(&plan.outcomes),
+            |o| {
+                vec![
+                    id(o),
+                    o.text.clone(),
+                    or_empty(&o.time_frame),
+                    linked(plan, &ids, &o.id, &plan.needs),
+                    linked(plan, &ids, &o.id, &plan.provision),
+                ]
+            },
+        );
+        docx = item_table(
+            docx,
+            Some("Provision"),
+            &[
+                "ID",
+                "Provision",
+                "Who",
+                "How often",
+                "How long",
+                "Group size",
+                "Needs",
+                "Outcomes",
+            ],
+            &own(&plan.provision),
+            |p| {
+                vec![
+                    id(p),
+                    p.text.clone(),
+                    or_empty(&p.who),
+                    or_empty(&p.frequency),
+                    or_empty(&p.duration),
+                    or_empty(&p.group),
+                    linked(plan, &ids, &p.id, &plan.needs),
+                    linked(plan, &ids, &p.id, &plan.outcomes),
+                ]
+            },
+        );
         for item in own(&plan.placement)
             .iter()
             .chain(own(&plan.personal_budget).iter())
@@ -520,21 +525,20 @@ pub fn plan_docx(plan: &PlanJson, narrative: &Narrative) -> anyhow::Result<Vec<u
                 docx = docx.add_paragraph(para(line));
             }
         }
-        let advice = own(&plan.advice);
-        if !advice.is_empty() {
-            let rows = advice
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.text.clone(),
-                        or_empty(&a.author),
-                        or_empty(&a.role),
-                        a.date.as_deref().map(long_date).unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            docx = docx.add_table(table(&["Advice", "Author", "Role", "Date"], rows));
-        }
+        docx = item_table(
+            docx,
+            None,
+            &["Advice", "Author", "Role", "Date"],
+            &own(&plan.advice),
+            |a| {
+                vec![
+                    a.text.clone(),
+                    or_empty(&a.author),
+                    or_empty(&a.role),
+                    a.date.as_deref().map(long_date).unwrap_or_default(),
+                ]
+            },
+        );
     }
 
     let mut buffer = Cursor::new(Vec::new());
