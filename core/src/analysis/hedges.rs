@@ -118,7 +118,8 @@ pub fn find(text: &str, lexicon: &Lexicon, names_role: bool) -> Vec<Hedge> {
             kind: HedgeKind::UpTo,
         })
         .collect();
-    let names_role = names_role || roles::names_provider(text, lexicon);
+    // Only a provider hedge ("staff") asks whether a role is named.
+    let mut names_role = names_role.then_some(true);
     for span in lexicon.vague_matches(text) {
         if found
             .iter()
@@ -141,7 +142,9 @@ pub fn find(text: &str, lexicon: &Lexicon, names_role: bool) -> Vec<Hedge> {
             "regular" => !SETTING_NOUN.is_match(after),
             _ => match kind {
                 HedgeKind::GroupSize => !GROUP_SIZE_AFTER.is_match(after),
-                HedgeKind::Provider => !names_role,
+                HedgeKind::Provider => {
+                    !*names_role.get_or_insert_with(|| roles::names_provider(text, lexicon))
+                }
                 _ => true,
             },
         };
@@ -157,8 +160,8 @@ pub fn find(text: &str, lexicon: &Lexicon, names_role: bool) -> Vec<Hedge> {
 /// every part CoP 9.69 asks for.
 pub fn fully_specified(text: &str, lexicon: &Lexicon) -> bool {
     roles::names_provider(text, lexicon)
-        && !quantity::frequency(text).is_empty()
-        && !quantity::group_size(text).is_empty()
+        && quantity::has_frequency(text)
+        && quantity::has_group_size(text)
 }
 
 #[cfg(test)]

@@ -261,6 +261,16 @@ impl Lexicon {
         found
     }
 
+    /// Whether `text` names any role (as `!roles_in(text).is_empty()`, without
+    /// collecting the matches).
+    pub fn names_role(&self, text: &str) -> bool {
+        self.role_words.is_match(text)
+            || self
+                .role_abbreviations
+                .as_ref()
+                .is_some_and(|regex| regex.is_match(text))
+    }
+
     /// The thesaurus groups (indices into [`Lexicon::thesaurus`]) whose terms
     /// appear in `text`, with the term that matched each.
     pub fn thesaurus_groups_in(&self, text: &str) -> Vec<(usize, String)> {

@@ -111,6 +111,17 @@ pub fn duration(text: &str) -> Vec<Span> {
 }
 
 /// Individually or in a group of what size: "1:1", "in a group of 4", "pairs".
+/// Whether `text` says how often (as `!frequency(text).is_empty()`, without
+/// collecting the matches).
+pub fn has_frequency(text: &str) -> bool {
+    FREQUENCY.is_match(text)
+}
+
+/// Whether `text` gives a group size (as `!group_size(text).is_empty()`).
+pub fn has_group_size(text: &str) -> bool {
+    GROUP.is_match(text)
+}
+
 pub fn group_size(text: &str) -> Vec<Span> {
     spans(&GROUP, text)
 }
@@ -122,7 +133,7 @@ pub fn money(text: &str) -> Vec<Span> {
 
 /// True when `text` states how often or how much (any frequency or duration).
 pub fn is_quantified(text: &str) -> bool {
-    !frequency(text).is_empty() || !duration(text).is_empty()
+    has_frequency(text) || !duration(text).is_empty()
 }
 
 #[cfg(test)]

@@ -61,7 +61,9 @@ pub fn providers(text: &str, lexicon: &Lexicon) -> Vec<Span> {
 
 /// True when `text` names who delivers.
 pub fn names_provider(text: &str, lexicon: &Lexicon) -> bool {
-    !providers(text, lexicon).is_empty()
+    // A generic role word inside a named role is only dropped from
+    // `providers` when that role is there: either one means a provider.
+    lexicon.names_role(text) || GENERIC_ROLE.is_match(text)
 }
 
 #[cfg(test)]

@@ -248,6 +248,10 @@ pub fn is_substantive(item: &Item) -> bool {
         if !reference {
             content += 1;
         }
+        if all >= 3 && content >= 2 {
+            // Enough words: the rest cannot change the answer.
+            break;
+        }
     }
     all >= 3
         && content >= 2

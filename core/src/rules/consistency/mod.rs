@@ -67,6 +67,15 @@ pub fn child_names(context: &CheckContext<'_>) -> (HashSet<String>, bool) {
 pub fn other_names(context: &CheckContext<'_>) -> HashSet<String> {
     let mut out = HashSet::new();
     let plan = context.plan;
+    // The first section (in plan order) each paragraph heads or belongs to.
+    let mut section_of: Vec<Option<SectionId>> = vec![None; context.document.paragraphs.len()];
+    for section in &plan.sections {
+        for &p in section.heading_paragraph.iter().chain(&section.paragraphs) {
+            if let Some(slot @ None) = section_of.get_mut(p) {
+                *slot = Some(section.id);
+            }
+        }
+    }
     for paragraph in &context.document.paragraphs {
         let text = &paragraph.text;
         for n in names_of_others(text) {
@@ -75,14 +84,7 @@ pub fn other_names(context: &CheckContext<'_>) -> HashSet<String> {
         for n in place_name_words(text) {
             out.insert(n.to_lowercase());
         }
-        let section = plan
-            .sections
-            .iter()
-            .find(|s| {
-                s.heading_paragraph == Some(paragraph.index)
-                    || s.paragraphs.contains(&paragraph.index)
-            })
-            .map(|s| s.id);
+        let section = section_of.get(paragraph.index).copied().flatten();
         let other_people_section = matches!(
             section,
             None | Some(SectionId::A)

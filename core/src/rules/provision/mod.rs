@@ -47,7 +47,7 @@ pub fn phrase_findings(
 /// The parts of CoP 9.69 a provision text does not state, as fill-in slots.
 pub fn missing_parts(text: &str, lexicon: &Lexicon) -> Vec<&'static str> {
     let mut parts = Vec::new();
-    if quantity::frequency(text).is_empty() {
+    if !quantity::has_frequency(text) {
         parts.push("[how often]");
     }
     if quantity::duration(text).is_empty() {
@@ -56,7 +56,7 @@ pub fn missing_parts(text: &str, lexicon: &Lexicon) -> Vec<&'static str> {
     if !roles::names_provider(text, lexicon) {
         parts.push("[who: role and qualification]");
     }
-    if quantity::group_size(text).is_empty() {
+    if !quantity::has_group_size(text) {
         parts.push("[individually or in a group of N]");
     }
     parts

@@ -95,11 +95,16 @@ impl Rule for VagueWording {
             }
             let full = provision_row_text(context, provision);
             let names_role = roles::names_provider(&full, lexicon);
-            // Phrases the delegated-decision and unilateral-change rules report.
-            let mut taken = delegated_decision::matches(&item.text);
-            taken.extend(unilateral_change::matches(&item.text));
-            let missing = missing_parts(&full, lexicon);
-            for hedge in hedges::find(&item.text, lexicon, names_role) {
+            let found = hedges::find(&item.text, lexicon, names_role);
+            let (taken, missing) = if found.is_empty() {
+                (Vec::new(), Vec::new())
+            } else {
+                // Phrases the delegated-decision and unilateral-change rules report.
+                let mut taken = delegated_decision::matches(&item.text);
+                taken.extend(unilateral_change::matches(&item.text));
+                (taken, missing_parts(&full, lexicon))
+            };
+            for hedge in found {
                 let r = &hedge.span.range;
                 if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
                     continue;
