@@ -30,7 +30,8 @@ impl Rule for NameMismatch {
         if child.is_empty() {
             return;
         }
-        let others = other_names(context);
+        // Worked out only when a name other than the child's is used.
+        let mut others = None;
         let child_display = context
             .plan
             .child
@@ -45,7 +46,11 @@ impl Rule for NameMismatch {
         for item in child_items(context) {
             for span in subject_names(&item.text, context.lexicon) {
                 let lower = span.text.to_lowercase();
-                if child.contains(&lower) || others.contains(&lower) {
+                if child.contains(&lower)
+                    || others
+                        .get_or_insert_with(|| other_names(context))
+                        .contains(&lower)
+                {
                     continue;
                 }
                 let mut f = at_item(&DOC, context, item, Some(span.range.clone()));

@@ -92,9 +92,14 @@ const COMMON: &[&str] = &[
 
 /// True when most letters of the paragraph are capitals (a heading in caps).
 fn mostly_capitals(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 12
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 6
+    let (mut letters, mut capitals) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            capitals += 1;
+        }
+    }
+    letters > 12 && capitals * 10 > letters * 6
 }
 
 #[derive(Debug)]

@@ -31,13 +31,16 @@ pub fn linked_of<'a>(
 ) -> Vec<&'a Item> {
     let mut out: Vec<&Item> = Vec::new();
     for other in context.thread.linked(id) {
+        // An item already taken (found by this id) is not looked up again.
+        if out.iter().any(|o| o.id == other) {
+            continue;
+        }
         // A reference line read as an item of its own ("(links to need B4)")
         // is not an outcome or provision.
         if let Some(item) = context.plan.item(other)
-            && is_substantive(item)
             && Kind::of(item.section) == Some(kind)
             && sections.is_none_or(|s| s.contains(&item.section))
-            && !out.iter().any(|o| o.id == item.id)
+            && is_substantive(item)
         {
             out.push(item);
         }
