@@ -8,7 +8,7 @@ use crate::finding::{Finding, Severity};
 use crate::plan::Item;
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, is_substantive, shorten};
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{Links, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -48,6 +48,7 @@ impl Rule for AspirationNotReflected {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        let links = Links::new(context);
         if context.plan.outcomes.is_empty() {
             return;
         }
@@ -55,10 +56,11 @@ impl Rule for AspirationNotReflected {
             if !is_substantive(item) || !is_aspiration(item) {
                 continue;
             }
-            let direct = !linked_of(context, &item.id, Kind::Outcome, None).is_empty();
-            let through_need = linked_of(context, &item.id, Kind::Need, None)
+            let direct = !links.linked_of(&item.id, Kind::Outcome, None).is_empty();
+            let through_need = links
+                .linked_of(&item.id, Kind::Need, None)
                 .iter()
-                .any(|n| !linked_of(context, &n.id, Kind::Outcome, None).is_empty());
+                .any(|n| !links.linked_of(&n.id, Kind::Outcome, None).is_empty());
             if direct || through_need {
                 continue;
             }

@@ -11,6 +11,7 @@ pub mod outcome_without_need;
 pub mod outcome_without_provision;
 pub mod provision_without_need;
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,30 +23,82 @@ use crate::review::CheckContext;
 use crate::rules::support::is_substantive;
 use crate::thread::Kind;
 
-/// The items linked to `id` whose kind is `kind` (and, if given, whose section is one of `sections`).
+/// The thread as the rules walk it: items by id and the ids linked to each,
+/// indexed once per rule instead of searched for every item (a plan's
+/// items and links are both lists, so a search per item grows with the
+/// square of the plan). It answers as `Plan::item` and
+/// `ThreadGraph::linked` do, in the same order; a test holds it to that.
+#[derive(Debug)]
+pub struct Links<'a> {
+    items: HashMap<&'a str, &'a Item>,
+    adjacent: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Links<'a> {
+    pub fn new(context: &'a CheckContext<'_>) -> Links<'a> {
+        let mut items = HashMap::new();
+        for item in context.plan.items() {
+            // The first item with an id is the one `Plan::item` finds.
+            items.entry(item.id.as_str()).or_insert(item);
+        }
+        let mut adjacent: HashMap<&str, Vec<&str>> = HashMap::new();
+        for link in &context.thread.links {
+            adjacent
+                .entry(link.from.as_str())
+                .or_default()
+                .push(link.to.as_str());
+            if link.to != link.from {
+                adjacent
+                    .entry(link.to.as_str())
+                    .or_default()
+                    .push(link.from.as_str());
+            }
+        }
+        Links { items, adjacent }
+    }
+
+    /// The item with this id (the first, as [`crate::plan::Plan::item`]).
+    pub fn item(&self, id: &str) -> Option<&'a Item> {
+        self.items.get(id).copied()
+    }
+
+    /// Ids linked to `id` in either direction, in link order.
+    pub fn linked(&self, id: &str) -> &[&'a str] {
+        self.adjacent.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The items linked to `id` whose kind is `kind` (and, if given, whose section is one of `sections`).
+    pub fn linked_of(&self, id: &str, kind: Kind, sections: Option<&[SectionId]>) -> Vec<&'a Item> {
+        let mut out: Vec<&Item> = Vec::new();
+        for &other in self.linked(id) {
+            // An item already taken (found by this id) is not looked up again.
+            if out.iter().any(|o| o.id == other) {
+                continue;
+            }
+            // A reference line read as an item of its own ("(links to need B4)")
+            // is not an outcome or provision.
+            if let Some(item) = self.item(other)
+                && Kind::of(item.section) == Some(kind)
+                && sections.is_none_or(|s| s.contains(&item.section))
+                && is_substantive(item)
+            {
+                out.push(item);
+            }
+        }
+        out
+    }
+}
+
+/// The items linked to `id` whose kind is `kind` (and, if given, whose
+/// section is one of `sections`). A rule asking for many items builds
+/// [`Links`] once instead.
 pub fn linked_of<'a>(
     context: &'a CheckContext<'_>,
     id: &str,
     kind: Kind,
     sections: Option<&[SectionId]>,
 ) -> Vec<&'a Item> {
-    let mut out: Vec<&Item> = Vec::new();
-    for other in context.thread.linked(id) {
-        // An item already taken (found by this id) is not looked up again.
-        if out.iter().any(|o| o.id == other) {
-            continue;
-        }
-        // A reference line read as an item of its own ("(links to need B4)")
-        // is not an outcome or provision.
-        if let Some(item) = context.plan.item(other)
-            && Kind::of(item.section) == Some(kind)
-            && sections.is_none_or(|s| s.contains(&item.section))
-            && is_substantive(item)
-        {
-            out.push(item);
-        }
-    }
-    out
+    Links::new(context).linked_of(id, kind, sections)
 }
 
 static SHORT_HORIZON: LazyLock<Regex> = LazyLock::new(|| {
@@ -162,5 +215,50 @@ pub fn soften(finding: &mut Finding, candidate: Option<(&Item, &Link)>, what: &s
             " If {} is meant to meet it, say so explicitly (for example \"links to {}\").",
             item.id, item.id
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    /// The index answers exactly as the searches it replaces, for every item
+    /// and every id linked to it, on every sample plan (the large one too).
+    #[test]
+    fn links_answer_as_the_plan_and_the_thread_do() {
+        let checker = crate::Checker::new(&Config::default());
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(samples).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "docx") {
+                continue;
+            }
+            let review = checker.check(&std::fs::read(&path).unwrap()).unwrap();
+            let context = CheckContext {
+                document: &review.document,
+                plan: &review.plan,
+                thread: &review.thread,
+                lexicon: &crate::analysis::Lexicon::default(),
+            };
+            let links = Links::new(&context);
+            for item in review.plan.items() {
+                let expected: Vec<&str> = review.thread.linked(&item.id).collect();
+                assert_eq!(
+                    links.linked(&item.id),
+                    expected.as_slice(),
+                    "{path:?} {}",
+                    item.id
+                );
+                for other in expected {
+                    let found = links.item(other).map(|i| i as *const Item);
+                    let searched = review.plan.item(other).map(|i| i as *const Item);
+                    assert_eq!(found, searched, "{path:?} {other}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked} items");
     }
 }

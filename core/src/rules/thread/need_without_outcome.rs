@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, describe, is_substantive, shorten};
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{Links, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -26,15 +26,14 @@ impl Rule for NeedWithoutOutcome {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        let links = Links::new(context);
         // With no outcomes at all the missing or empty section E is the finding.
         if context.plan.outcomes.is_empty() {
             return;
         }
         for need in &context.plan.needs {
             let item = &need.item;
-            if !is_substantive(item)
-                || !linked_of(context, &item.id, Kind::Outcome, None).is_empty()
-            {
+            if !is_substantive(item) || !links.linked_of(&item.id, Kind::Outcome, None).is_empty() {
                 continue;
             }
             let mut f = at_item(&DOC, context, item, None);

@@ -7,7 +7,7 @@ use crate::review::CheckContext;
 use crate::rules::support::{
     at_item, describe, is_substantive, provision_section_names, provision_sections_for, shorten,
 };
-use crate::rules::thread::{linked_of, soften};
+use crate::rules::thread::{Links, soften};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -30,6 +30,7 @@ impl Rule for NeedWithoutProvision {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        let links = Links::new(context);
         // With no provision read at all, only needs whose provision section
         // is there and visibly empty (a heading with nothing under it) are
         // reported: otherwise the provision may be in a layout not read.
@@ -63,7 +64,7 @@ impl Rule for NeedWithoutProvision {
                 continue;
             }
             // Provision linked to the need, or to one of its outcomes.
-            let mut provision = linked_of(context, &item.id, Kind::Provision, None);
+            let mut provision = links.linked_of(&item.id, Kind::Provision, None);
             // Provision the plan itself ties to the need or its outcomes.
             let stated = |a: &str, b: &str| {
                 context
@@ -76,8 +77,8 @@ impl Rule for NeedWithoutProvision {
                 .copied()
                 .filter(|p| stated(&item.id, &p.id))
                 .collect();
-            for outcome in linked_of(context, &item.id, Kind::Outcome, None) {
-                let more = linked_of(context, &outcome.id, Kind::Provision, None);
+            for outcome in links.linked_of(&item.id, Kind::Outcome, None) {
+                let more = links.linked_of(&outcome.id, Kind::Provision, None);
                 if stated(&item.id, &outcome.id) {
                     stated_provision
                         .extend(more.iter().copied().filter(|p| stated(&outcome.id, &p.id)));

@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, describe, is_substantive};
-use crate::rules::thread::{linked_of, parent_outcome, soften, weak_candidate};
+use crate::rules::thread::{Links, parent_outcome, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -26,25 +26,26 @@ impl Rule for OutcomeWithoutNeed {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        let links = Links::new(context);
         if context.plan.needs.is_empty() {
             return;
         }
         for outcome in &context.plan.outcomes {
             let item = &outcome.item;
-            if !is_substantive(item) || !linked_of(context, &item.id, Kind::Need, None).is_empty() {
+            if !is_substantive(item) || !links.linked_of(&item.id, Kind::Need, None).is_empty() {
                 continue;
             }
             // A step towards an outcome serves that outcome's need, and an
             // outcome serves the needs its own steps are linked to.
             if parent_outcome(context, &item.id)
-                .is_some_and(|p| !linked_of(context, &p.id, Kind::Need, None).is_empty())
+                .is_some_and(|p| !links.linked_of(&p.id, Kind::Need, None).is_empty())
             {
                 continue;
             }
             let step_linked = context.plan.outcomes.iter().any(|o| {
                 o.item.id != item.id
                     && parent_outcome(context, &o.item.id).is_some_and(|p| p.id == item.id)
-                    && !linked_of(context, &o.item.id, Kind::Need, None).is_empty()
+                    && !links.linked_of(&o.item.id, Kind::Need, None).is_empty()
             });
             if step_linked {
                 continue;
@@ -58,7 +59,7 @@ impl Rule for OutcomeWithoutNeed {
                 "Say which need {} answers (for example \"links to B2\"); if the need is not in the plan, add it to section B, C or D.",
                 item.id
             );
-            let aspirations = linked_of(context, &item.id, Kind::Aspiration, None);
+            let aspirations = links.linked_of(&item.id, Kind::Aspiration, None);
             if let Some(aspiration) = aspirations.first() {
                 // Outcomes for adulthood often come from the aspirations in A.
                 f.severity = Severity::Info;

@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, describe, is_substantive, shorten};
-use crate::rules::thread::{linked_of, parent_outcome, soften, weak_candidate};
+use crate::rules::thread::{Links, parent_outcome, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -26,6 +26,7 @@ impl Rule for OutcomeWithoutProvision {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        let links = Links::new(context);
         if context.plan.provision.is_empty() {
             return;
         }
@@ -44,13 +45,15 @@ impl Rule for OutcomeWithoutProvision {
                 || parent_outcome(context, b).is_some_and(|p| p.id == a)
         };
         let supported = |id: &str| {
-            !linked_of(context, id, Kind::Provision, None).is_empty()
-                || linked_of(context, id, Kind::Need, None).iter().any(|n| {
-                    linked_of(context, &n.id, Kind::Provision, None)
+            !links.linked_of(id, Kind::Provision, None).is_empty()
+                || links.linked_of(id, Kind::Need, None).iter().any(|n| {
+                    links
+                        .linked_of(&n.id, Kind::Provision, None)
                         .iter()
                         .any(|p| {
                             through_need_counts
-                                || linked_of(context, &p.id, Kind::Outcome, None)
+                                || links
+                                    .linked_of(&p.id, Kind::Outcome, None)
                                     .iter()
                                     .all(|o| family(&o.id, id))
                         })
@@ -60,7 +63,9 @@ impl Rule for OutcomeWithoutProvision {
             context.plan.outcomes.iter().any(|o| {
                 o.item.id != id
                     && parent_outcome(context, &o.item.id).is_some_and(|p| p.id == id)
-                    && !linked_of(context, &o.item.id, Kind::Provision, None).is_empty()
+                    && !links
+                        .linked_of(&o.item.id, Kind::Provision, None)
+                        .is_empty()
             })
         };
         for outcome in &context.plan.outcomes {

@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
 use crate::rules::support::{at_item, describe, is_substantive};
-use crate::rules::thread::{linked_of, soften, weak_candidate};
+use crate::rules::thread::{Links, soften, weak_candidate};
 use crate::rules::{Rule, RuleDoc};
 use crate::thread::Kind;
 
@@ -26,14 +26,15 @@ impl Rule for ProvisionWithoutNeed {
     }
 
     fn check(&self, context: &CheckContext<'_>, findings: &mut Vec<Finding>) {
+        let links = Links::new(context);
         if context.plan.needs.is_empty() && context.plan.outcomes.is_empty() {
             return;
         }
         for provision in &context.plan.provision {
             let item = &provision.item;
             if !is_substantive(item)
-                || !linked_of(context, &item.id, Kind::Need, None).is_empty()
-                || !linked_of(context, &item.id, Kind::Outcome, None).is_empty()
+                || !links.linked_of(&item.id, Kind::Need, None).is_empty()
+                || !links.linked_of(&item.id, Kind::Outcome, None).is_empty()
             {
                 continue;
             }
