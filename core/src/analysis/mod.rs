@@ -275,9 +275,17 @@ impl Lexicon {
     /// appear in `text`, with the term that matched each.
     pub fn thesaurus_groups_in(&self, text: &str) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
-        for span in self.thesaurus_terms.find_all(text) {
-            let term = span.text.to_lowercase();
-            let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+        let found = self
+            .thesaurus_terms
+            .regex
+            .iter()
+            .flat_map(|regex| regex.find_iter(text));
+        for found in found {
+            let mut term = found.as_str().to_lowercase();
+            // A phrase may match across several spaces or a line break.
+            if term.contains(|c: char| c.is_whitespace() && c != ' ') || term.contains("  ") {
+                term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
             let groups = self
                 .term_groups
                 .get(&term)
