@@ -862,7 +862,7 @@ def isla():
         "isla-labels.docx",
         "labels-in-text",
         "Westerby City Council",
-        child("Isla Fraser", "Isla", None, "30 September 2018", 3, "she"),
+        child("Isla Fraser", "Isla", None, "30 September 2017", 3, "she"),
         "2 March 2026",
     )
     p.aspirations = [
