@@ -150,6 +150,12 @@ fn is_toc_entry(p: &Paragraph, norm: &str) -> bool {
     if LEADERS.is_match(norm) {
         return true;
     }
+    // A paragraph in a heading style that ends in a bare number is a
+    // heading with its page number typed in ("Section B: Needs<tab>4"),
+    // not a contents entry (those have leaders or a contents style).
+    if look(p).styled {
+        return false;
+    }
     if let Some(m) = PAGE_NUMBER.find(norm) {
         let before = norm[..m.start()].trim_end();
         let last = before.rsplit(' ').next().unwrap_or("");
