@@ -397,6 +397,7 @@ pub fn is_none_statement(text: &str) -> bool {
                     (?:\s*(?:[-:\u{2013}\u{2014}(]|at\ (?:this|the\ present)\ time|currently|identified|required|known|\.).*)?
               | no\ (?:\w+[\s/]+){0,6}(?:needs?|provision|budget|concerns?|involvement|services?|support|issues?)\b.*\b(?:identified|required|needed|at\ (?:this|the\ present)\ time|currently|known|been\ requested|requested|assessed|in\ place|has\ been|have\ been|is|are)\b.*
               | there\ (?:are|is)\ (?:currently\ |presently\ )?no\ .*
+              | (?:\w+\ ){1,3}(?:has|have)\ no\ (?:(?:identified|known|current|other|additional|further|specific|health|medical|social|care|educational|special|significant|physical|therapy)\s+){0,3}(?:needs?|provision)\b.*
               | (?:\w+\ ){1,3}(?:does\ not|doesn't|do\ not|don't)\ (?:currently\ )?(?:have|require|need)\ (?:any\ )?(?:\w+\ ){0,3}(?:needs?|provision|support|budget|involvement)\b.*
               | (?:\w+\ ){0,3}(?:is|are)\ not\ (?:currently\ )?(?:known\ to|open\ to|eligible\ for|receiving)\b.*
               | no\ personal\ budget.*
@@ -568,6 +569,9 @@ mod tests {
             "Claire does not have any health needs.",
             "No personal budget has been requested.",
             "None at this time",
+            "Maya has no social care needs related to her special educational needs or disability.",
+            "Harry has no identified health needs related to his special educational needs.",
+            "Noah has no health needs related to his special educational needs. He is seen by the paediatrician once a year.",
         ] {
             assert!(is_none_statement(t), "{t}");
         }
@@ -575,6 +579,8 @@ mod tests {
             "Claire needs support with reading.",
             "Nonetheless Claire reads well.",
             "No more than 10 minutes of sustained attention",
+            "Sam has no strategies to calm himself and needs an adult to help him.",
+            "Sam has no friends and needs help to join games.",
         ] {
             assert!(!is_none_statement(t), "{t}");
         }
