@@ -515,6 +515,7 @@ impl Reader<'_> {
             flow.last = None;
             return None;
         }
+        let label_len = own_id.as_ref().map(|(_, len)| *len);
         let (doc_id, from_list) = match own_id {
             Some((id, _)) => (Some(id), false),
             None => match flow.pending_id.take() {
@@ -528,7 +529,16 @@ impl Reader<'_> {
         flow.numbered_in_text &= doc_id.is_some() && !from_list;
         flow.items += 1;
         flow.under_heading += 1;
-        let start = text.len() - text.trim_start().len();
+        let mut start = text.len() - text.trim_start().len();
+        let mut end = start + trimmed.len();
+        // The plan's own label ("B1 ", "Outcome 3:") is the item's id, not
+        // part of its text: the text starts after it (once).
+        if let Some(len) = label_len
+            && trimmed[len..].chars().any(char::is_alphanumeric)
+        {
+            start += len;
+            end = start + trimmed[len..].trim_end().len();
+        }
         let mut section = flow.section;
         if flow.shared_h {
             let words = normalise(&format!(
@@ -547,7 +557,7 @@ impl Reader<'_> {
             section,
             doc_id,
             from_list,
-            spans: vec![(i, start..start + trimmed.len())],
+            spans: vec![(i, start..end)],
             list_level: p.list.as_ref().map(|l| l.level),
             area: flow.area.or_else(|| area_prefix(trimmed)),
             area_heading: flow.area.and(flow.area_heading.clone()),
@@ -1700,11 +1710,17 @@ mod tests {
             .build();
         let plan = plan_of(&doc);
         assert_eq!(ids_of(plan.needs.iter().map(|n| &n.item)), ["B1", "B2"]);
+        // The label is the id; the text starts after it, and still maps back.
         assert_eq!(
             plan.needs[0].item.text,
-            "B1 Claire has difficulty with reading.\nShe reads at a Year 2 level."
+            "Claire has difficulty with reading.\nShe reads at a Year 2 level."
         );
-        assert_eq!(plan.needs[0].item.locate(39..44), Some((2, 0..5)));
+        assert_eq!(plan.needs[0].item.spans[0].paragraph_range, 3..38);
+        assert_eq!(plan.needs[0].item.locate(36..41), Some((2, 0..5)));
+        assert_eq!(
+            plan.needs[1].item.text,
+            "Claire becomes anxious when routines change."
+        );
         assert_eq!(
             ids_of(plan.outcomes.iter().map(|o| &o.item)),
             ["Outcome 1", "Outcome 2"]
