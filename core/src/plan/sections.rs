@@ -288,8 +288,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
             if let (Some(t), Some(c)) = (title_row, p.cell)
                 && t.table == c.table
                 && t.row == c.row
-                && word_count(&p.text) <= 12
-                && vocabulary::mentions_title_of(&normalise(&p.text), section.id)
+                && is_title_rest(&p.text, section.id)
             {
                 continue;
             }
@@ -525,14 +524,15 @@ fn table_candidate(
         })
         .unwrap_or_default()
         .to_owned();
+    // The left cell may hold the section's full statutory title ("Section
+    // H1: Social care provision under section 2 of the Chronically Sick and
+    // Disabled Persons Act 1970").
     if let Some(h) = parse_heading(text, false)
         && h.form == HeadingForm::Prefixed
-        && words <= 12
+        && (words <= 12 || words <= 25 && !full_stop)
     {
         let mut c = table_cue(h);
-        if word_count(&next_text) <= 12
-            && vocabulary::mentions_title_of(&normalise(&next_text), h.id)
-        {
+        if is_title_rest(&next_text, h.id) {
             c.heading = format!("{text} {next_text}");
         }
         return Some(c);
@@ -547,6 +547,17 @@ fn table_candidate(
         }
     }
     None
+}
+
+/// The right cell of a title row that goes on with the title ("Section B"
+/// | "Special educational needs"), not content: short, naming the section,
+/// and not a sentence such as "No health needs have been identified."
+fn is_title_rest(text: &str, id: SectionId) -> bool {
+    let text = text.trim();
+    word_count(text) <= 12
+        && !ends_with_full_stop(text)
+        && !vocabulary::is_none_statement(text)
+        && vocabulary::mentions_title_of(&normalise(text), id)
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
