@@ -239,7 +239,21 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
     {
         let rest = c.name("rest").map_or("", |m| m.as_str());
         // The words must name the section: "A. All about me", never "A child …".
+        // "A. Tyler's views, interests and aspirations": with its separator,
+        // the title may follow the child's name.
+        let after_name = c.name("sep").is_some()
+            && rest
+                .split_once(['\'', '\u{2019}'])
+                .and_then(|(name, tail)| {
+                    let tail = tail.strip_prefix("s ")?;
+                    (!name.contains(' ')
+                        && name.chars().next().is_some_and(char::is_alphabetic))
+                    .then_some(tail)
+                })
+                .and_then(title_section)
+                .is_some_and(|tid| fits(tid, id));
         let named = title_section(rest).is_some_and(|tid| fits(tid, id))
+            || after_name
             || (sub && mentions_title_of(rest, id))
             || (matches!(id, SectionId::H1 | SectionId::H2)
                 && (rest.contains("social care") || mentions_h1(rest)));
@@ -465,6 +479,8 @@ mod tests {
             ("Part A – All about me", A),
             ("A. All about me", A),
             ("B. Special educational needs", B),
+            ("A. Tyler's views, interests and aspirations", A),
+            ("B: Sam’s special educational needs", B),
             ("Section B - Special Educational Needs (SEN)", B),
             ("SECTION B", B),
             ("Section C: Health needs which relate to SEN", C),
