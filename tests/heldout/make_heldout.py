@@ -568,6 +568,7 @@ def leo():
            "Ear defenders, a quiet room at lunchtime and a sensory break plan written by an occupational therapist",
            ["B3"], ["E3"], "the class teaching assistant", "Every school day")
     p.defect("provision/funding-not-provision", "F", "Band 3", "a funding band instead of provision")
+    p.defect("provision/not-quantified", "F", "Band 3 top-up funding", "no amount of provision (secondary)")
     p.defect("provision/provider-unspecified", "F", "Social communication group using structured games", "'1:4' says the ratio, not who delivers it")
     p.placement = ["Hollins Lane Primary School, a mainstream primary school with a resourced provision for autism"]
     p.advice = [
@@ -996,6 +997,7 @@ def noah():
            ["B3"], ["E3"], "the class teacher")
     p.defect("provision/delegated-decision", "F", "at the discretion of the class teacher", "left to the teacher's judgement")
     p.defect("consistency/placement-in-draft", "I", "Oakfield Primary School", "a draft names a school")
+    p.defect("provision/not-quantified", "F", "A sensory diet of movement breaks", "no frequency either (secondary)")
     p.placement = ["Oakfield Primary School"]
     p.advice = [
         adv("Parental advice", "Gareth and Leanne Williams", "Parents", "3 December 2025"),
