@@ -185,7 +185,10 @@ fn measure(truth: &serde_json::Value, review: &ehcp_core::Review, report: &mut S
     // Items.
     let mut owner_of: HashMap<String, String> = HashMap::new(); // extracted id -> truth owner id
     for (key, got) in [
-        ("needs", plan.needs.iter().map(|n| &n.item).collect::<Vec<_>>()),
+        (
+            "needs",
+            plan.needs.iter().map(|n| &n.item).collect::<Vec<_>>(),
+        ),
         (
             "outcomes",
             plan.outcomes.iter().map(|o| &o.item).collect::<Vec<_>>(),
@@ -229,14 +232,21 @@ fn measure(truth: &serde_json::Value, review: &ehcp_core::Review, report: &mut S
                         "{key}: {} has id {:?}{} text {:.40?}",
                         w.id,
                         item.id,
-                        if item.id_from_document { "" } else { " (assigned)" },
+                        if item.id_from_document {
+                            ""
+                        } else {
+                            " (assigned)"
+                        },
                         item.text
                     ));
                 }
             }
         }
         for g in &got {
-            if !matched.iter().any(|m| m.is_some_and(|m| std::ptr::eq(m, *g))) {
+            if !matched
+                .iter()
+                .any(|m| m.is_some_and(|m| std::ptr::eq(m, *g)))
+            {
                 diffs.push(format!("{key}: extra {} {:.60?}", g.id, g.text));
             }
         }
@@ -345,7 +355,10 @@ fn measure(truth: &serde_json::Value, review: &ehcp_core::Review, report: &mut S
     score.links_recalled = recalled;
 
     // Planted defects (secondary ones are allowed, not required).
-    let planted = truth["planted_defects"].as_array().cloned().unwrap_or_default();
+    let planted = truth["planted_defects"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let matches = |f: &ehcp_core::finding::Finding, d: &serde_json::Value| {
         let q = d["quote"].as_str().unwrap_or("");
         f.rule == d["rule"].as_str().unwrap_or("")
@@ -471,22 +484,118 @@ fn heldout_plans_match_their_ground_truth() {
     // Floors: the numbers measured after the fixes of this session. A
     // change that lowers one is a regression on layouts we did not tune to.
     let floors = [
-        ("section precision", total.sections.precision(), 0.0),
-        ("section recall", total.sections.recall(), 0.0),
-        ("item precision", total.items.precision(), 0.0),
-        ("item recall", total.items.recall(), 0.0),
-        ("link precision", total.links.precision(), 0.0),
-        ("link recall", link_recall, 0.0),
+        ("section precision", total.sections.precision(), 1.0),
+        ("section recall", total.sections.recall(), 1.0),
+        ("item precision", total.items.precision(), 0.98),
+        ("item recall", total.items.recall(), 1.0),
+        ("id recall", total.ids.recall(), 1.0),
+        ("link precision", total.links.precision(), 0.70),
+        ("link recall", link_recall, 0.80),
         (
             "planted defects",
             total.defects.right as f64 / total.defects.expected.max(1) as f64,
-            0.0,
+            1.0,
         ),
     ];
+    assert!(
+        total.false_alarms <= 7,
+        "false errors: {}\n{report}",
+        total.false_alarms
+    );
     let low: Vec<String> = floors
         .iter()
         .filter(|(_, v, floor)| v < floor)
         .map(|(n, v, f)| format!("{n} {v:.2} < {f:.2}"))
         .collect();
     assert!(low.is_empty(), "{}\n{report}", low.join("; "));
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let mut t: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        t.push('…');
+    }
+    t
+}
+
+/// A compact outline of the model read from a plan: sections, child,
+/// items (id, `*` when the document printed it, section, area) and the
+/// thread's links with their evidence.
+fn outline(review: &ehcp_core::Review) -> String {
+    let plan = &review.plan;
+    let mut out = String::new();
+    let c = &plan.child;
+    let _ = writeln!(
+        out,
+        "child: name={:?} known_as={:?} dob={} year={:?}; status: {}",
+        c.name,
+        c.preferred_name,
+        c.date_of_birth.map_or("-".into(), |d| d.to_string()),
+        c.year_group,
+        plan.status.as_str()
+    );
+    out.push_str("sections:\n");
+    for s in &plan.sections {
+        let _ = writeln!(
+            out,
+            "  {} {:?} by {:?}: {} paragraphs{}",
+            s.id,
+            clip(&s.heading, 60),
+            s.found_by,
+            s.paragraphs.len(),
+            if s.none_statement { " (none)" } else { "" }
+        );
+    }
+    out.push_str("items:\n");
+    let mut line = |kind: &str, item: &Item| {
+        let _ = writeln!(
+            out,
+            "  {kind} {}{} [{}]{}: {}",
+            item.id,
+            if item.id_from_document { "*" } else { "" },
+            item.section,
+            item.area
+                .map_or(String::new(), |a| format!(" area={}", a.as_str())),
+            clip(&item.text.replace('\n', " / "), 70)
+        );
+    };
+    for i in &plan.aspirations {
+        line("aspiration", i);
+    }
+    for n in &plan.needs {
+        line("need", &n.item);
+    }
+    for o in &plan.outcomes {
+        line("outcome", &o.item);
+    }
+    for p in &plan.provision {
+        line("provision", &p.item);
+    }
+    for i in &plan.placement {
+        line("placement", i);
+    }
+    for a in &plan.advice {
+        line("advice", &a.item);
+    }
+    out.push_str("thread:\n");
+    for l in &review.thread.links {
+        let _ = writeln!(
+            out,
+            "  {} -> {} ({}, {:.2})",
+            l.from,
+            l.to,
+            l.evidence.as_str(),
+            l.score
+        );
+    }
+    out
+}
+
+#[test]
+fn heldout_plan_models() {
+    for (file, _, bytes) in plans() {
+        let review = ehcp_core::check(&bytes, &ehcp_core::Config::default())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        insta::assert_snapshot!(file.trim_end_matches(".docx").to_owned(), outline(&review));
+    }
 }

@@ -533,6 +533,13 @@ impl Reader<'_> {
         let mut end = start + trimmed.len();
         // The plan's own label ("B1 ", "Outcome 3:") is the item's id, not
         // part of its text: the text starts after it (once).
+        // A typed letter label ("(a) Harry has dyslexia") numbers the item
+        // but is not part of what it says either.
+        let label_len = label_len.or_else(|| {
+            LETTER_LABEL.find(trimmed).map(|m| m.end()).filter(|&len| {
+                doc_id.is_none() && trimmed[len..].starts_with(|c: char| c.is_uppercase())
+            })
+        });
         if let Some(len) = label_len
             && trimmed[len..].chars().any(char::is_alphanumeric)
         {
@@ -1558,6 +1565,10 @@ fn make_item(doc: &Document, d: &Draft, id: String) -> Item {
         cell: d.cell,
     }
 }
+
+/// "(a) ", "(iv) " typed at the start of an item, before a capital.
+static LETTER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((?:[a-z]|[ivx]{1,4})\)\s+").expect("pattern"));
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)psycholog|therap|teacher|senco|officer|worker|nurse|doctor|paediatric|pediatric|consultant|co-?ordinator|manager|head\b|headteacher|practitioner|specialist|advis[oe]r|clinician|social|\blead\b|senior|assistant|caseworker|health visitor|psychiatr|audiolog|optom|\bgp\b|\bsalt\b|\bslt\b|\bot\b|\bep\b|physio|tutor|mentor|counsell?or|parent|carer|mother|father|governor|principal|director|service|team|school|college|camhs").expect("pattern")
