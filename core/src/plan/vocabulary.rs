@@ -246,9 +246,8 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
                 .split_once(['\'', '\u{2019}'])
                 .and_then(|(name, tail)| {
                     let tail = tail.strip_prefix("s ")?;
-                    (!name.contains(' ')
-                        && name.chars().next().is_some_and(char::is_alphabetic))
-                    .then_some(tail)
+                    (!name.contains(' ') && name.chars().next().is_some_and(char::is_alphabetic))
+                        .then_some(tail)
                 })
                 .and_then(title_section)
                 .is_some_and(|tid| fits(tid, id));
