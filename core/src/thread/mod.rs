@@ -700,7 +700,11 @@ fn score(
         return None;
     }
     let mut area_note = String::new();
-    match (a.area, b.area) {
+    // Preparing for adulthood is not a fifth area of need (CoP 6.28): it
+    // groups outcomes from Year 9 that serve needs of any area, so it
+    // neither joins nor separates two items.
+    let area = |n: &Node<'_>| n.area.filter(|&x| x != AreaOfNeed::PreparingForAdulthood);
+    match (area(a), area(b)) {
         (Some(x), Some(y)) if x == y => {
             miss *= 0.85;
             area_note = format!("; same area: {}", x.as_str());
