@@ -798,6 +798,8 @@ def tyler():
            "Tyler needs support to take part in activities in the community at weekends, as his parents both work shifts.")
     p.by_id("provision", "H2.1")["needs"] = ["D1"]
     p.defect("consistency/name-mismatch", "F", "Jack", "another child's name left in from a copied plan")
+    p.defect("thread/need-without-outcome", "D", "Tyler needs support to take part in activities in the community",
+             "the weekend community need has provision (H2) but no outcome")
     p.placement = ["Type of setting: general further education college"]
     p.advice = [
         adv("Views of Tyler", "Tyler Green", "Young person", "12 December 2025"),

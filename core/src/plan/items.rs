@@ -390,6 +390,7 @@ impl Reader<'_> {
             return None;
         }
         if is_none_statement(trimmed)
+            || (flow.kind == Kind::Need && vocabulary::is_none_paragraph(trimmed))
             || trimmed
                 .rsplit_once(':')
                 .is_some_and(|(label, after)| word_count(label) <= 25 && is_none_statement(after))

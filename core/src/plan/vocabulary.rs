@@ -422,6 +422,41 @@ pub fn is_none_statement(text: &str) -> bool {
     !t.is_empty() && word_count(t) <= 30 && NONE.is_match(t)
 }
 
+/// A need paragraph that says there is nothing to record, after some
+/// background: "Leo's autism was diagnosed in 2022. He has no other health
+/// needs related to his special educational needs." One of its sentences
+/// is a none statement and no other sentence states a need.
+pub fn is_none_paragraph(text: &str) -> bool {
+    static STATES_NEED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\bneeds? (?:to|a|an|help|support|adult)\b|\bdifficult|\bstruggl|\bunable\b|\bcannot\b|\bcan't\b|\brequires?\b|\bfinds? it (?:hard|difficult)\b|\bat risk\b|\bdiagnosed with\b|\bhas (?:a|an) (?:diagnosis|condition)\b",
+        )
+        .expect("pattern")
+    });
+    if is_none_statement(text) {
+        return true;
+    }
+    let sentences: Vec<&str> = text
+        .split_inclusive(['.', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if sentences.len() < 2 || word_count(text) > 60 {
+        return false;
+    }
+    let mut none = false;
+    for s in &sentences {
+        let s = s.trim_end_matches(['.', ';']);
+        // "He has no other health needs…, and no health needs are recorded here"
+        if is_none_statement(s) || s.split(", and ").any(is_none_statement) {
+            none = true;
+        } else if STATES_NEED.is_match(s) {
+            return false;
+        }
+    }
+    none
+}
+
 /// Section I of a draft: the setting is not named yet ("To be named in
 /// the final plan", "To be confirmed following consultation").
 pub fn is_placement_pending(text: &str) -> bool {
@@ -599,6 +634,15 @@ mod tests {
         ] {
             assert!(!is_none_statement(t), "{t}");
         }
+        assert!(is_none_paragraph(
+            "Leo's autism was diagnosed in 2022. He has no other health needs related to his special educational needs."
+        ));
+        assert!(!is_none_paragraph(
+            "Sam has asthma and needs an inhaler before PE. He has no other health needs."
+        ));
+        assert!(!is_none_paragraph(
+            "Sam's parents need a break from caring: Sam needs to spend time with other children."
+        ));
         assert!(is_introduction("Claire's needs are described below."));
         assert!(is_introduction("Claire will:"));
         assert!(is_introduction("Provision is set out in the table below."));
