@@ -171,14 +171,21 @@ fn measure(truth: &serde_json::Value, review: &ehcp_core::Review, report: &mut S
             got.difference(&want).collect::<Vec<_>>()
         ));
     }
+    // An empty section (perhaps named by a combined heading whose other
+    // sections have content): found, no items of its own, no none statement.
     for s in truth_ids(&truth["empty_sections"]) {
-        if let Some(sec) = plan.sections.iter().find(|x| x.id.as_str() == s)
-            && (sec.none_statement || !sec.paragraphs.is_empty())
-        {
-            diffs.push(format!(
-                "section {s} should be empty, has {} paragraphs",
-                sec.paragraphs.len()
-            ));
+        let items = plan.items().filter(|i| i.section.as_str() == s).count();
+        match plan.sections.iter().find(|x| x.id.as_str() == s) {
+            None => diffs.push(format!("empty section {s} not found")),
+            Some(sec) if sec.none_statement || items > 0 => diffs.push(format!(
+                "section {s} should be empty, has {items} items{}",
+                if sec.none_statement {
+                    " and a none statement"
+                } else {
+                    ""
+                }
+            )),
+            Some(_) => {}
         }
     }
 

@@ -460,9 +460,18 @@ def amira():
     p.prov("F3", "F", SENSORY,
            "A fine motor and dressing programme set by an occupational therapist and carried out by a teaching assistant for 15 minutes every school day, with a wobble cushion and a chair with arms for carpet time.",
            ["B3"], ["E3"], "a teaching assistant", "15 minutes every school day")
-    p.empty_sections = ["C", "G"]
-    p.defect("structure/empty-section", "C", "Sections C and G: Health needs and health provision",
-             "a combined heading with nothing under it: neither C nor G says none")
+    p.need("C1", "C", HEALTH,
+           "Amira has eczema on her hands and arms, which becomes sore and itchy and distracts her from her work.")
+    p.outcome("E4", HEALTH,
+              "By the end of Year 3, Amira will apply her own cream at lunchtime every school day, recorded on a chart.",
+              ["C1"])
+    p.empty_sections = ["G"]
+    p.defect("structure/empty-section", "G", "Sections C, E and G: Health needs, outcomes and provision",
+             "a combined heading whose table leaves the provision column blank: G has nothing and says no none")
+    p.defect("thread/need-without-provision", "C", "Amira has eczema on her hands and arms",
+             "nothing in G for the eczema (secondary)")
+    p.defect("thread/outcome-without-provision", "E", "Amira will apply her own cream",
+             "nothing in G for the cream outcome (secondary)")
     p.placement = ["Eastbrook Primary School (mainstream community primary school)"]
     p.advice = [
         adv("Parental advice", "Mr and Mrs Hussain", "Parents", "5 January 2026"),
@@ -483,7 +492,7 @@ def amira():
     para(doc, "Sections B, E and F: Special educational needs, outcomes and provision", style="Heading 1")
     areas = []
     for n in p.needs:
-        if n["area"] not in areas:
+        if n["section"] == "B" and n["area"] not in areas:
             areas.append(n["area"])
     for area in areas:
         para(doc, area, style="Heading 2")
@@ -495,8 +504,11 @@ def amira():
             x = next(x for x in p.provision if n["id"] in x["needs"])
             rows.append([n["text"], o["text"], x["text"]])
         table(doc, rows)
-    p.mark("C", "G")
-    para(doc, "Sections C and G: Health needs and health provision", style="Heading 1")
+    p.mark("C", "E", "G")
+    para(doc, "Sections C, E and G: Health needs, outcomes and provision", style="Heading 1")
+    c1 = p.by_id("needs", "C1")
+    table(doc, [["Health need", "Outcome", "Health provision"],
+                [c1["text"], p.by_id("outcomes", "E4")["text"], ""]])
     p.mark("D")
     para(doc, "Section D: Social care needs", style="Heading 1")
     para(doc, "Amira has no social care needs related to her special educational needs or disability.")
