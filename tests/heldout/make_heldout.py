@@ -1043,9 +1043,10 @@ def noah():
     banner("D", "SECTION D: SOCIAL CARE NEEDS")
     para(doc, "No social care needs have been identified.")
     banner("E", "SECTION E: OUTCOMES")
-    for o in p.outcomes:
+    for k, o in enumerate(p.outcomes, 1):
+        o["id_in_document"] = True
         para(doc, o["area"], bold=True)
-        para(doc, o["text"])
+        para(doc, f"{k}. {o['text']}")
     banner("F", "SECTION F: SPECIAL EDUCATIONAL PROVISION")
     rows = [["Need", "What", "Who", "How often"]]
     for x in p.provision:

@@ -493,8 +493,19 @@ impl Reader<'_> {
             }
             return None;
         }
+        // A number typed before the item ("1. ", "2) ") numbers it the way
+        // a list label would.
+        let typed = (own_id.is_none() && p.list.is_none())
+            .then(|| TYPED_NUMBER.captures(trimmed))
+            .flatten()
+            .and_then(|c| {
+                let len = c.get(0)?.end();
+                trimmed[len..]
+                    .starts_with(|ch: char| ch.is_uppercase())
+                    .then(|| (c["n"].to_owned(), len))
+            });
         if let Some(last) = flow.last
-            && self.continues(flow, last, i, own_id.is_some())
+            && self.continues(flow, last, i, own_id.is_some() || typed.is_some())
         {
             let start = text.len() - text.trim_start().len();
             self.drafts[last]
@@ -523,7 +534,10 @@ impl Reader<'_> {
                 Some(id) => (Some(id), false),
                 None => match p.list.as_ref().filter(|l| !l.bullet) {
                     Some(l) => (ids::list_id(&l.label, flow.section), true),
-                    None => (None, false),
+                    None => match &typed {
+                        Some((n, _)) => (ids::list_id(n, flow.section), true),
+                        None => (None, false),
+                    },
                 },
             },
         };
@@ -536,7 +550,7 @@ impl Reader<'_> {
         // part of its text: the text starts after it (once).
         // A typed letter label ("(a) Harry has dyslexia") numbers the item
         // but is not part of what it says either.
-        let label_len = label_len.or_else(|| {
+        let label_len = label_len.or(typed.as_ref().map(|t| t.1)).or_else(|| {
             LETTER_LABEL.find(trimmed).map(|m| m.end()).filter(|&len| {
                 doc_id.is_none() && trimmed[len..].starts_with(|c: char| c.is_uppercase())
             })
@@ -1567,6 +1581,12 @@ fn make_item(doc: &Document, d: &Draft, id: String) -> Item {
     }
 }
 
+/// "1. ", "2) ", "3.1 " typed at the start of an item (checked for a capital after).
+static TYPED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[.)]\s+|\s+[\u{2013}\u{2014}-]\s+)")
+        .expect("pattern")
+});
+
 /// "(a) ", "(iv) " typed at the start of an item, before a capital.
 static LETTER_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\((?:[a-z]|[ivx]{1,4})\)\s+").expect("pattern"));
@@ -1703,6 +1723,38 @@ mod tests {
                 Some(AreaOfNeed::CommunicationAndInteraction),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn typed_numbers_and_letters_label_items() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B")
+            .p("(a) Claire has difficulty with reading.")
+            .p("(b) Claire becomes anxious when routines change.")
+            .heading(1, "Section E")
+            .p("1. By July 2027 Claire will read 100 words.")
+            .p("2) By July 2027 Claire will use a calm box.")
+            .p("3 times a week is not a label.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(
+            plan.needs[0].item.text,
+            "Claire has difficulty with reading."
+        );
+        assert!(!plan.needs[0].item.id_from_document);
+        assert_eq!(
+            ids_of(plan.outcomes.iter().map(|o| &o.item))[..2],
+            ["E1", "E2"]
+        );
+        assert_eq!(
+            plan.outcomes[1].item.text,
+            "By July 2027 Claire will use a calm box."
+        );
+        assert!(
+            plan.outcomes
+                .iter()
+                .all(|o| !o.item.text.starts_with(['1', '2']))
         );
     }
 
