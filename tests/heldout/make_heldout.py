@@ -379,9 +379,10 @@ def harry():
     details(doc, p)
 
     def part(sid, title):
+        # Plain Normal paragraphs: no heading style, no bold, no size.
         p.mark(*sid)
         para(doc, "")
-        para(doc, title, bold=True)
+        para(doc, title)
 
     letters = "abcdefgh"
     part(["A"], "Part A – The views, interests and aspirations of Harry and his family")
@@ -828,9 +829,10 @@ def tyler():
     details(doc, p, [("Age", "15")])
 
     def h(sid, text):
+        # "B. Special educational needs": Normal style, manual letters, plain.
         p.mark(sid)
         para(doc, "")
-        para(doc, text, bold=True, size=13)
+        para(doc, text)
 
     h("A", "A. Tyler's views, interests and aspirations")
     para(doc, "Tyler is a sociable young man who loves cars, music and wheelchair basketball.")

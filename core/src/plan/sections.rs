@@ -186,6 +186,31 @@ fn is_toc_entry(p: &Paragraph, norm: &str) -> bool {
     false
 }
 
+/// Whether the words read as a sentence rather than a title.
+fn has_finite_verb(norm: &str) -> bool {
+    norm.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "should"
+                    | "would"
+                    | "may"
+                    | "must"
+                    | "does"
+                    | "do"
+                    | "did"
+            )
+        })
+}
+
 /// Finds the sections of the plan, in document order.
 pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
     let excluded = excluded_paragraphs(document);
@@ -446,11 +471,27 @@ fn paragraph_candidate(document: &Document, p: &Paragraph) -> Option<Candidate> 
     let ok = match (h.form, l.styled, l.emphasised) {
         (HeadingForm::Prefixed, true, _) => words <= 60,
         (HeadingForm::Prefixed, false, true) => words <= 45,
-        (HeadingForm::Prefixed, false, false) => words <= 15 && !full_stop,
+        // Longer when it is the section's statutory title ("Part H1 – Social
+        // care provision under section 2 of the Chronically Sick and
+        // Disabled Persons Act 1970" is 19 words).
+        (HeadingForm::Prefixed, false, false) => {
+            !full_stop
+                && (words <= 15
+                    || words <= 25 && vocabulary::mentions_title_of(&normalise(text), h.id))
+        }
         (HeadingForm::Letter, true, _) | (HeadingForm::Letter, _, true) => {
             words <= 20 && !full_stop
         }
-        (HeadingForm::Letter, false, false) => words <= 8 && !full_stop,
+        // A plain lettered line is a heading when short, or when it is the
+        // section's full title and no sentence ("D. Social care needs
+        // related to SEN or disability"; never "A child's views are …").
+        (HeadingForm::Letter, false, false) => {
+            !full_stop
+                && (words <= 8
+                    || words <= 25
+                        && vocabulary::mentions_title_of(&normalise(text), h.id)
+                        && !has_finite_verb(&normalise(text)))
+        }
         (HeadingForm::TitleOnly, true, _) => words <= 15 && !full_stop,
         (HeadingForm::TitleOnly, false, true) => words <= 12 && !full_stop,
         (HeadingForm::TitleOnly, false, false) => false,
@@ -654,6 +695,23 @@ mod tests {
         assert_eq!(s[0].paragraphs, [2, 4, 5]);
         assert_eq!(s[0].found_by, HeadingCue::HeadingStyle);
         assert_eq!(s[1].paragraphs, [7, 8]);
+    }
+
+    #[test]
+    fn plain_statutory_titles_are_headings_however_long() {
+        let doc = DocBuilder::new()
+            .p("D. Social care needs related to SEN or disability")
+            .p("None.")
+            .p("H1. Social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970")
+            .p("None.")
+            .p("Part H2 – Other social care provision reasonably required by the learning difficulties or disabilities of the child")
+            .p("None.")
+            .p("A child's views are recorded in the table below and in the advice")
+            .p("B. Sam's needs have been described in full by the school")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["D", "H1", "H2"]);
+        assert_eq!(s[2].paragraphs, [5, 6, 7]);
     }
 
     #[test]
