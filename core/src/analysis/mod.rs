@@ -18,7 +18,7 @@ pub mod words;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder};
 
 use crate::config::Config;
 use crate::plan::AreaOfNeed;
@@ -77,7 +77,7 @@ impl PhraseSet {
             .map(|p| {
                 let body = p
                     .split(' ')
-                    .map(regex::escape)
+                    .map(crate::re::escape)
                     .collect::<Vec<_>>()
                     .join(r"\s+");
                 let starts_word = p.chars().next().is_some_and(|c| c.is_alphanumeric());
@@ -197,7 +197,7 @@ impl Lexicon {
             None
         } else {
             let mut abbreviations: Vec<String> =
-                abbreviations.iter().map(|a| regex::escape(a)).collect();
+                abbreviations.iter().map(|a| crate::re::escape(a)).collect();
             abbreviations.sort_by_key(|a| std::cmp::Reverse(a.len()));
             Regex::new(&format!(r"\b(?:{})s?\b", abbreviations.join("|"))).ok()
         };

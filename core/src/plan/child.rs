@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::vocabulary::is_placeholder;
 use super::{Child, ExtractOptions, Plan, PlanStatus};

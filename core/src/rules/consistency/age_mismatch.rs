@@ -6,7 +6,7 @@ use crate::finding::Location;
 use crate::finding::{Finding, Severity};
 use crate::plan::SectionId;
 use crate::review::CheckContext;
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::rules::support::{at_item, finding, section_of_paragraph};
 use crate::rules::{Rule, RuleDoc};
