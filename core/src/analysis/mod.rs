@@ -80,8 +80,10 @@ impl PhraseSet {
                     .map(crate::re::escape)
                     .collect::<Vec<_>>()
                     .join(r"\s+");
-                let starts_word = p.chars().next().is_some_and(|c| c.is_alphanumeric());
-                let ends_word = p.chars().last().is_some_and(|c| c.is_alphanumeric());
+                // `\b` only beside ASCII: next to an accented letter (a
+                // configured "protégé") regex-lite's ASCII `\b` never holds.
+                let starts_word = p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+                let ends_word = p.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
                 let plural = if plurals && ends_word {
                     "(?:s|es)?"
                 } else {

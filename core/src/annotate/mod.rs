@@ -631,7 +631,10 @@ fn main_para_ids(xml: &[u8]) -> Vec<u32> {
 /// and where it ends.
 fn para_id_at(xml: &[u8], at: usize) -> Option<(u32, usize)> {
     let skip_space = |mut i: usize| {
-        while xml.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0B) {
+        while xml
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0B)
+        {
             i += 1;
         }
         i
@@ -650,7 +653,10 @@ fn para_id_at(xml: &[u8], at: usize) -> Option<(u32, usize)> {
         return None;
     }
     let start = quote + 1;
-    let digits = xml[start..].iter().take_while(|b| b.is_ascii_hexdigit()).count();
+    let digits = xml[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
     let end = start + digits;
     if !(1..=8).contains(&digits) || !is_quote(end) {
         return None;
@@ -763,7 +769,8 @@ mod para_id_tests {
 
     #[test]
     fn reads_every_para_id_with_either_quote_and_spacing() {
-        let xml = br#"<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"/><w:p w14:paraId = '00ff'/>"#;
+        let xml =
+            br#"<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"/><w:p w14:paraId = '00ff'/>"#;
         assert_eq!(main_para_ids(xml), [0x1A2B_3C4D, 0xFF]);
     }
 

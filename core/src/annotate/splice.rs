@@ -847,7 +847,11 @@ pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarker
 /// Whether `xml` mentions a comment marker element (`commentRangeStart`,
 /// `commentRangeEnd`, `commentReference`) anywhere.
 fn has_comment_marker(xml: &[u8]) -> bool {
-    const MARKERS: [&[u8]; 3] = [b"commentRangeStart", b"commentRangeEnd", b"commentReference"];
+    const MARKERS: [&[u8]; 3] = [
+        b"commentRangeStart",
+        b"commentRangeEnd",
+        b"commentReference",
+    ];
     xml.windows(b"comment".len())
         .enumerate()
         .filter(|(_, w)| *w == b"comment")
