@@ -6,7 +6,8 @@
 // The .wasm is built with a pinned nightly (NIGHTLY below, installed by
 // scripts/install-deps) so that std itself is rebuilt for size
 // (-Zbuild-std, `optimize_for_size`: std's sorts shrink from ~139 KB to ~17 KB)
-// and panics abort without formatting their messages (-Cpanic=immediate-abort).
+// and panics abort without formatting their messages or locations
+// (-Cpanic=immediate-abort, -Zlocation-detail=none).
 // It has its own target directory (target/wasm-nightly) so it never
 // invalidates the stable build cache; the core still builds on stable wasm32
 // (scripts/test checks that separately).
@@ -46,7 +47,8 @@ execFileSync(
     stdio: "inherit",
     // Only for this build: RUSTFLAGS from the environment would also change
     // the flags of every other cargo command sharing the shell.
-    env: { ...process.env, RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort" },
+    // -Zlocation-detail=none: no file/line strings for panics nobody sees.
+    env: { ...process.env, RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" },
   },
 );
 // With the glue's .d.ts: the pane's code is typechecked against it.
