@@ -169,10 +169,12 @@ impl RegexBuilder {
         #[cfg(test)]
         tests::record(self);
         #[cfg(target_arch = "wasm32")]
-        let pattern = lite_pattern(&self.pattern);
+        let lite = lite_pattern(&self.pattern);
+        #[cfg(target_arch = "wasm32")]
+        let pattern: &str = &lite;
         #[cfg(not(target_arch = "wasm32"))]
-        let pattern = &self.pattern;
-        let mut builder = engine::RegexBuilder::new(&pattern);
+        let pattern: &str = &self.pattern;
+        let mut builder = engine::RegexBuilder::new(pattern);
         builder
             .case_insensitive(self.case_insensitive)
             .ignore_whitespace(self.ignore_whitespace);
