@@ -216,6 +216,8 @@ mod tests {
         "Aspirations: Siân wants to work with animals… She likes café visits and naïve art.",
         "Section F: Zoë requires access to speech and language therapy as appropriate.",
         "Björn, Željko, Łucja and Ðorđe attend St Mary’s; Æthelred’s plan is due.",
+        "Education, Health and Care Plan: José Fairbairn",
+        "EHCP for Zoë Ó Briain (draft)",
     ];
 
     /// Text of the sample plans and of a few real-world documents, each also
