@@ -24,7 +24,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::vocabulary::{self, HeadingForm, HeadingParse, Look, look, parse_heading};
 use super::{ExtractOptions, HeadingCue, Section, SectionId};
@@ -882,7 +882,7 @@ mod tests {
         let options = ExtractOptions {
             heading_patterns: vec![(
                 SectionId::F,
-                regex::RegexBuilder::new("^provision to meet")
+                crate::re::RegexBuilder::new("^provision to meet")
                     .case_insensitive(true)
                     .build()
                     .unwrap(),

@@ -12,7 +12,7 @@ pub mod vague_wording;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::analysis::{Lexicon, quantity, roles};
 
