@@ -108,7 +108,7 @@ impl Config {
             let id = crate::plan::SectionId::parse(section)
                 .ok_or_else(|| ConfigError::BadSection(section.clone()))?;
             for pattern in patterns {
-                let regex = regex::RegexBuilder::new(pattern)
+                let regex = crate::re::RegexBuilder::new(pattern)
                     .case_insensitive(true)
                     .build()
                     .map_err(|e| ConfigError::BadPattern {

@@ -27,6 +27,7 @@ pub mod finding;
 pub mod package;
 pub mod pipeline;
 pub mod plan;
+pub mod re;
 pub mod review;
 pub mod rules;
 pub mod text;

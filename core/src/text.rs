@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 /// A calendar date as a plan states it. `day` is `None` for "March 2025".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

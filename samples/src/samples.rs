@@ -663,9 +663,11 @@ fn sophie() -> Plan {
 
 fn noah() -> Plan {
     build(&Spec {
-        first: "Noah",
+        // Accented names (child and professional): the add-in's browser test
+        // checks that the WebAssembly (regex-lite) finds what native does.
+        first: "José",
         last: "Fairbairn",
-        preferred: "Noah",
+        preferred: "José",
         dob: Date::new(6, 4, 2021),
         year: 1,
         pron: Pron::He,
@@ -678,7 +680,7 @@ fn noah() -> Plan {
         packages: vec!["ci-social", "ci-speech", "health-sleep"],
         budget: None,
         people: [
-            "Dr Alice Montague",
+            "Dr Zoë Montague",
             "Lisa Brewer",
             "Dr Hamid Sultani",
             "Sarah Kettle",

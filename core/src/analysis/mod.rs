@@ -18,7 +18,7 @@ pub mod words;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder};
 
 use crate::config::Config;
 use crate::plan::AreaOfNeed;
@@ -77,11 +77,13 @@ impl PhraseSet {
             .map(|p| {
                 let body = p
                     .split(' ')
-                    .map(regex::escape)
+                    .map(crate::re::escape)
                     .collect::<Vec<_>>()
                     .join(r"\s+");
-                let starts_word = p.chars().next().is_some_and(|c| c.is_alphanumeric());
-                let ends_word = p.chars().last().is_some_and(|c| c.is_alphanumeric());
+                // `\b` only beside ASCII: next to an accented letter (a
+                // configured "protégé") regex-lite's ASCII `\b` never holds.
+                let starts_word = p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+                let ends_word = p.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
                 let plural = if plurals && ends_word {
                     "(?:s|es)?"
                 } else {
@@ -197,7 +199,7 @@ impl Lexicon {
             None
         } else {
             let mut abbreviations: Vec<String> =
-                abbreviations.iter().map(|a| regex::escape(a)).collect();
+                abbreviations.iter().map(|a| crate::re::escape(a)).collect();
             abbreviations.sort_by_key(|a| std::cmp::Reverse(a.len()));
             Regex::new(&format!(r"\b(?:{})s?\b", abbreviations.join("|"))).ok()
         };

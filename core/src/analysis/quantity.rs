@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder};
 
 use super::Span;
 use super::words::NUMBER;

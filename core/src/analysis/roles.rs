@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder};
 
 use super::{Lexicon, Span};
 

@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 /// A word of a text and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -36,7 +36,6 @@ mod xml;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use thiserror::Error;
 
@@ -611,20 +610,59 @@ fn main_part_name(package: &mut Package<'_>) -> Result<String, AnnotateError> {
         .ok_or(AnnotateError::Read(ReadError::NoMainDocument))
 }
 
-static PARA_ID: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-    regex::bytes::Regex::new(r#"paraId\s*=\s*["']([0-9A-Fa-f]{1,8})["']"#).expect("valid pattern")
-});
-
 /// Every `w14:paraId` in a part.
 fn main_para_ids(xml: &[u8]) -> Vec<u32> {
-    PARA_ID
-        .captures_iter(xml)
-        .filter_map(|c| {
-            std::str::from_utf8(&c[1])
-                .ok()
-                .and_then(|s| u32::from_str_radix(s, 16).ok())
-        })
-        .collect()
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < xml.len() {
+        match para_id_at(xml, i) {
+            Some((id, end)) => {
+                ids.push(id);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    ids
+}
+
+/// The attribute `paraId`, optional whitespace, `=`, optional whitespace,
+/// a quote, one to eight hex digits and a quote, starting at `at`: its value
+/// and where it ends.
+fn para_id_at(xml: &[u8], at: usize) -> Option<(u32, usize)> {
+    let skip_space = |mut i: usize| {
+        while xml
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0B)
+        {
+            i += 1;
+        }
+        i
+    };
+    let is_quote = |i: usize| matches!(xml.get(i), Some(b'"' | b'\''));
+    let rest = xml.get(at..)?;
+    if !rest.starts_with(b"paraId") {
+        return None;
+    }
+    let equals = skip_space(at + "paraId".len());
+    if xml.get(equals) != Some(&b'=') {
+        return None;
+    }
+    let quote = skip_space(equals + 1);
+    if !is_quote(quote) {
+        return None;
+    }
+    let start = quote + 1;
+    let digits = xml[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
+    let end = start + digits;
+    if !(1..=8).contains(&digits) || !is_quote(end) {
+        return None;
+    }
+    let value = std::str::from_utf8(&xml[start..end]).ok()?;
+    Some((u32::from_str_radix(value, 16).ok()?, end + 1))
 }
 
 /// Applies `edits` and adds `children` at the end of the root element;
@@ -722,5 +760,30 @@ fn relative_target(source: &str, target: &str) -> String {
         Some(rest) if !dir.is_empty() => rest.to_owned(),
         _ if dir.is_empty() => target.to_owned(),
         _ => format!("/{target}"),
+    }
+}
+
+#[cfg(test)]
+mod para_id_tests {
+    use super::main_para_ids;
+
+    #[test]
+    fn reads_every_para_id_with_either_quote_and_spacing() {
+        let xml =
+            br#"<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"/><w:p w14:paraId = '00ff'/>"#;
+        assert_eq!(main_para_ids(xml), [0x1A2B_3C4D, 0xFF]);
+    }
+
+    #[test]
+    fn skips_values_that_are_not_one_to_eight_hex_digits() {
+        let xml = br#"<w:p w14:paraId="123456789"/><w:p w14:paraId=""/><w:p w14:paraId="12G4"/><w:p w14:paraId=12/><w:p paraId="7"/>"#;
+        assert_eq!(main_para_ids(xml), [7]);
+    }
+
+    #[test]
+    fn handles_a_truncated_attribute_at_the_end() {
+        assert_eq!(main_para_ids(b"<w:p w14:paraId=\"12"), Vec::<u32>::new());
+        assert_eq!(main_para_ids(b"paraId"), Vec::<u32>::new());
+        assert_eq!(main_para_ids(b""), Vec::<u32>::new());
     }
 }

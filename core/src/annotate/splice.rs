@@ -772,7 +772,7 @@ pub(crate) struct ExistingMarkers {
 /// Finds `commentRangeStart`, `commentRangeEnd` and `commentReference` in the main part.
 pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarkers, AnnotateError> {
     let mut out = ExistingMarkers::default();
-    if !MARKER.is_match(main) {
+    if !has_comment_marker(main) {
         return Ok(out);
     }
     // Open elements: (local name is run, start, holds something other than rPr/reference, reference id).
@@ -844,6 +844,35 @@ pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarker
     Ok(out)
 }
 
-static MARKER: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
-    regex::bytes::Regex::new("comment(RangeStart|RangeEnd|Reference)").expect("valid pattern")
-});
+/// Whether `xml` mentions a comment marker element (`commentRangeStart`,
+/// `commentRangeEnd`, `commentReference`) anywhere.
+fn has_comment_marker(xml: &[u8]) -> bool {
+    const MARKERS: [&[u8]; 3] = [
+        b"commentRangeStart",
+        b"commentRangeEnd",
+        b"commentReference",
+    ];
+    xml.windows(b"comment".len())
+        .enumerate()
+        .filter(|(_, w)| *w == b"comment")
+        .any(|(i, _)| MARKERS.iter().any(|m| xml[i..].starts_with(m)))
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::has_comment_marker;
+
+    #[test]
+    fn finds_each_comment_marker_element() {
+        assert!(has_comment_marker(b"<w:commentRangeStart w:id=\"0\"/>"));
+        assert!(has_comment_marker(b"<w:r/><w:commentRangeEnd w:id=\"0\"/>"));
+        assert!(has_comment_marker(b"x<w:commentReference w:id=\"3\"/>"));
+    }
+
+    #[test]
+    fn ignores_other_comment_words() {
+        assert!(!has_comment_marker(b"<w:t>comment</w:t><w:commentRange/>"));
+        assert!(!has_comment_marker(b"commentRangeSta"));
+        assert!(!has_comment_marker(b""));
+    }
+}

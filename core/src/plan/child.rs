@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::vocabulary::is_placeholder;
 use super::{Child, ExtractOptions, Plan, PlanStatus};
@@ -127,9 +127,11 @@ impl Found {
 }
 
 static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:education,?\s+health\s+(?:and|&)\s+care\s+plan|ehc\s*plan|ehcp)\s*(?:\(ehcp?\)\s*)?(?:for|:|-|–|—)\s*(?P<name>[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,3})",
-    )
+    // Letters with accents too (José, Zoë), spelled out so that regex-lite agrees.
+    let l = crate::re::LETTER;
+    Regex::new(&format!(
+        r"(?i)(?:education,?\s+health\s+(?:and|&)\s+care\s+plan|ehc\s*plan|ehcp)\s*(?:\(ehcp?\)\s*)?(?:for|:|-|–|—)\s*(?P<name>[{l}][{l}'’\-]+(?:\s+[{l}][{l}'’\-]+){{0,3}})",
+    ))
     .expect("pattern")
 });
 
@@ -429,6 +431,12 @@ mod tests {
         let plan = read_doc(&doc);
         assert_eq!(plan.child.name.as_deref(), Some("Claire Smith"));
         assert_eq!(plan.status, PlanStatus::Draft);
+
+        let doc = DocBuilder::new()
+            .p("Education, Health and Care Plan: José Fairbairn")
+            .p("Name of school: Oak Primary")
+            .build();
+        assert_eq!(read_doc(&doc).child.name.as_deref(), Some("José Fairbairn"));
 
         let doc = DocBuilder::new()
             .header("EHCP for Tom Baker")

@@ -31,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::ids;
 use super::sections::excluded_paragraphs;
@@ -390,6 +390,7 @@ impl Reader<'_> {
             return None;
         }
         if is_none_statement(trimmed)
+            || (flow.kind == Kind::Need && vocabulary::is_none_paragraph(trimmed))
             || trimmed
                 .rsplit_once(':')
                 .is_some_and(|(label, after)| word_count(label) <= 25 && is_none_statement(after))
@@ -492,8 +493,19 @@ impl Reader<'_> {
             }
             return None;
         }
+        // A number typed before the item ("1. ", "2) ") numbers it the way
+        // a list label would.
+        let typed = (own_id.is_none() && p.list.is_none())
+            .then(|| TYPED_NUMBER.captures(trimmed))
+            .flatten()
+            .and_then(|c| {
+                let len = c.get(0)?.end();
+                trimmed[len..]
+                    .starts_with(|ch: char| ch.is_uppercase())
+                    .then(|| (c["n"].to_owned(), len))
+            });
         if let Some(last) = flow.last
-            && self.continues(flow, last, i, own_id.is_some())
+            && self.continues(flow, last, i, own_id.is_some() || typed.is_some())
         {
             let start = text.len() - text.trim_start().len();
             self.drafts[last]
@@ -515,20 +527,40 @@ impl Reader<'_> {
             flow.last = None;
             return None;
         }
+        let label_len = own_id.as_ref().map(|(_, len)| *len);
         let (doc_id, from_list) = match own_id {
             Some((id, _)) => (Some(id), false),
             None => match flow.pending_id.take() {
                 Some(id) => (Some(id), false),
                 None => match p.list.as_ref().filter(|l| !l.bullet) {
                     Some(l) => (ids::list_id(&l.label, flow.section), true),
-                    None => (None, false),
+                    None => match &typed {
+                        Some((n, _)) => (ids::list_id(n, flow.section), true),
+                        None => (None, false),
+                    },
                 },
             },
         };
         flow.numbered_in_text &= doc_id.is_some() && !from_list;
         flow.items += 1;
         flow.under_heading += 1;
-        let start = text.len() - text.trim_start().len();
+        let mut start = text.len() - text.trim_start().len();
+        let mut end = start + trimmed.len();
+        // The plan's own label ("B1 ", "Outcome 3:") is the item's id, not
+        // part of its text: the text starts after it (once).
+        // A typed letter label ("(a) Harry has dyslexia") numbers the item
+        // but is not part of what it says either.
+        let label_len = label_len.or(typed.as_ref().map(|t| t.1)).or_else(|| {
+            LETTER_LABEL.find(trimmed).map(|m| m.end()).filter(|&len| {
+                doc_id.is_none() && trimmed[len..].starts_with(|c: char| c.is_uppercase())
+            })
+        });
+        if let Some(len) = label_len
+            && trimmed[len..].chars().any(char::is_alphanumeric)
+        {
+            start += len;
+            end = start + trimmed[len..].trim_end().len();
+        }
         let mut section = flow.section;
         if flow.shared_h {
             let words = normalise(&format!(
@@ -547,7 +579,7 @@ impl Reader<'_> {
             section,
             doc_id,
             from_list,
-            spans: vec![(i, start..start + trimmed.len())],
+            spans: vec![(i, start..end)],
             list_level: p.list.as_ref().map(|l| l.level),
             area: flow.area.or_else(|| area_prefix(trimmed)),
             area_heading: flow.area.and(flow.area_heading.clone()),
@@ -1549,6 +1581,16 @@ fn make_item(doc: &Document, d: &Draft, id: String) -> Item {
     }
 }
 
+/// "1. ", "2) ", "3.1 " typed at the start of an item (checked for a capital after).
+static TYPED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[.)]\s+|\s+[\u{2013}\u{2014}-]\s+)")
+        .expect("pattern")
+});
+
+/// "(a) ", "(iv) " typed at the start of an item, before a capital.
+static LETTER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((?:[a-z]|[ivx]{1,4})\)\s+").expect("pattern"));
+
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)psycholog|therap|teacher|senco|officer|worker|nurse|doctor|paediatric|pediatric|consultant|co-?ordinator|manager|head\b|headteacher|practitioner|specialist|advis[oe]r|clinician|social|\blead\b|senior|assistant|caseworker|health visitor|psychiatr|audiolog|optom|\bgp\b|\bsalt\b|\bslt\b|\bot\b|\bep\b|physio|tutor|mentor|counsell?or|parent|carer|mother|father|governor|principal|director|service|team|school|college|camhs").expect("pattern")
 });
@@ -1685,6 +1727,38 @@ mod tests {
     }
 
     #[test]
+    fn typed_numbers_and_letters_label_items() {
+        let doc = DocBuilder::new()
+            .heading(1, "Section B")
+            .p("(a) Claire has difficulty with reading.")
+            .p("(b) Claire becomes anxious when routines change.")
+            .heading(1, "Section E")
+            .p("1. By July 2027 Claire will read 100 words.")
+            .p("2) By July 2027 Claire will use a calm box.")
+            .p("3 times a week is not a label.")
+            .build();
+        let plan = plan_of(&doc);
+        assert_eq!(
+            plan.needs[0].item.text,
+            "Claire has difficulty with reading."
+        );
+        assert!(!plan.needs[0].item.id_from_document);
+        assert_eq!(
+            ids_of(plan.outcomes.iter().map(|o| &o.item))[..2],
+            ["E1", "E2"]
+        );
+        assert_eq!(
+            plan.outcomes[1].item.text,
+            "By July 2027 Claire will use a calm box."
+        );
+        assert!(
+            plan.outcomes
+                .iter()
+                .all(|o| !o.item.text.starts_with(['1', '2']))
+        );
+    }
+
+    #[test]
     fn ids_written_in_text_and_continuations() {
         let doc = DocBuilder::new()
             .heading(1, "Section B")
@@ -1700,11 +1774,17 @@ mod tests {
             .build();
         let plan = plan_of(&doc);
         assert_eq!(ids_of(plan.needs.iter().map(|n| &n.item)), ["B1", "B2"]);
+        // The label is the id; the text starts after it, and still maps back.
         assert_eq!(
             plan.needs[0].item.text,
-            "B1 Claire has difficulty with reading.\nShe reads at a Year 2 level."
+            "Claire has difficulty with reading.\nShe reads at a Year 2 level."
         );
-        assert_eq!(plan.needs[0].item.locate(39..44), Some((2, 0..5)));
+        assert_eq!(plan.needs[0].item.spans[0].paragraph_range, 3..38);
+        assert_eq!(plan.needs[0].item.locate(36..41), Some((2, 0..5)));
+        assert_eq!(
+            plan.needs[1].item.text,
+            "Claire becomes anxious when routines change."
+        );
         assert_eq!(
             ids_of(plan.outcomes.iter().map(|o| &o.item)),
             ["Outcome 1", "Outcome 2"]

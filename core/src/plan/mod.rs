@@ -384,7 +384,7 @@ impl LinkEvidence {
 pub struct ExtractOptions {
     /// Extra heading patterns (regular expressions with a named group
     /// `section`, or a pattern per section id) from the configuration.
-    pub heading_patterns: Vec<(SectionId, regex::Regex)>,
+    pub heading_patterns: Vec<(SectionId, crate::re::Regex)>,
     /// The plan date to use where the document has none.
     pub plan_date: Option<Date>,
 }

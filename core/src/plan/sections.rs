@@ -24,7 +24,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::vocabulary::{self, HeadingForm, HeadingParse, Look, look, parse_heading};
 use super::{ExtractOptions, HeadingCue, Section, SectionId};
@@ -150,6 +150,12 @@ fn is_toc_entry(p: &Paragraph, norm: &str) -> bool {
     if LEADERS.is_match(norm) {
         return true;
     }
+    // A paragraph in a heading style that ends in a bare number is a
+    // heading with its page number typed in ("Section B: Needs<tab>4"),
+    // not a contents entry (those have leaders or a contents style).
+    if look(p).styled {
+        return false;
+    }
     if let Some(m) = PAGE_NUMBER.find(norm) {
         let before = norm[..m.start()].trim_end();
         let last = before.rsplit(' ').next().unwrap_or("");
@@ -178,6 +184,31 @@ fn is_toc_entry(p: &Paragraph, norm: &str) -> bool {
             && parse_heading(before, true).is_some();
     }
     false
+}
+
+/// Whether the words read as a sentence rather than a title.
+fn has_finite_verb(norm: &str) -> bool {
+    norm.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "should"
+                    | "would"
+                    | "may"
+                    | "must"
+                    | "does"
+                    | "do"
+                    | "did"
+            )
+        })
 }
 
 /// Finds the sections of the plan, in document order.
@@ -282,8 +313,7 @@ pub fn detect(document: &Document, options: &ExtractOptions) -> Vec<Section> {
             if let (Some(t), Some(c)) = (title_row, p.cell)
                 && t.table == c.table
                 && t.row == c.row
-                && word_count(&p.text) <= 12
-                && vocabulary::mentions_title_of(&normalise(&p.text), section.id)
+                && is_title_rest(&p.text, section.id)
             {
                 continue;
             }
@@ -441,11 +471,27 @@ fn paragraph_candidate(document: &Document, p: &Paragraph) -> Option<Candidate> 
     let ok = match (h.form, l.styled, l.emphasised) {
         (HeadingForm::Prefixed, true, _) => words <= 60,
         (HeadingForm::Prefixed, false, true) => words <= 45,
-        (HeadingForm::Prefixed, false, false) => words <= 15 && !full_stop,
+        // Longer when it is the section's statutory title ("Part H1 – Social
+        // care provision under section 2 of the Chronically Sick and
+        // Disabled Persons Act 1970" is 19 words).
+        (HeadingForm::Prefixed, false, false) => {
+            !full_stop
+                && (words <= 15
+                    || words <= 25 && vocabulary::mentions_title_of(&normalise(text), h.id))
+        }
         (HeadingForm::Letter, true, _) | (HeadingForm::Letter, _, true) => {
             words <= 20 && !full_stop
         }
-        (HeadingForm::Letter, false, false) => words <= 8 && !full_stop,
+        // A plain lettered line is a heading when short, or when it is the
+        // section's full title and no sentence ("D. Social care needs
+        // related to SEN or disability"; never "A child's views are …").
+        (HeadingForm::Letter, false, false) => {
+            !full_stop
+                && (words <= 8
+                    || words <= 25
+                        && vocabulary::mentions_title_of(&normalise(text), h.id)
+                        && !has_finite_verb(&normalise(text)))
+        }
         (HeadingForm::TitleOnly, true, _) => words <= 15 && !full_stop,
         (HeadingForm::TitleOnly, false, true) => words <= 12 && !full_stop,
         (HeadingForm::TitleOnly, false, false) => false,
@@ -519,14 +565,15 @@ fn table_candidate(
         })
         .unwrap_or_default()
         .to_owned();
+    // The left cell may hold the section's full statutory title ("Section
+    // H1: Social care provision under section 2 of the Chronically Sick and
+    // Disabled Persons Act 1970").
     if let Some(h) = parse_heading(text, false)
         && h.form == HeadingForm::Prefixed
-        && words <= 12
+        && (words <= 12 || words <= 25 && !full_stop)
     {
         let mut c = table_cue(h);
-        if word_count(&next_text) <= 12
-            && vocabulary::mentions_title_of(&normalise(&next_text), h.id)
-        {
+        if is_title_rest(&next_text, h.id) {
             c.heading = format!("{text} {next_text}");
         }
         return Some(c);
@@ -541,6 +588,17 @@ fn table_candidate(
         }
     }
     None
+}
+
+/// The right cell of a title row that goes on with the title ("Section B"
+/// | "Special educational needs"), not content: short, naming the section,
+/// and not a sentence such as "No health needs have been identified."
+fn is_title_rest(text: &str, id: SectionId) -> bool {
+    let text = text.trim();
+    word_count(text) <= 12
+        && !ends_with_full_stop(text)
+        && !vocabulary::is_none_statement(text)
+        && vocabulary::mentions_title_of(&normalise(text), id)
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -637,6 +695,23 @@ mod tests {
         assert_eq!(s[0].paragraphs, [2, 4, 5]);
         assert_eq!(s[0].found_by, HeadingCue::HeadingStyle);
         assert_eq!(s[1].paragraphs, [7, 8]);
+    }
+
+    #[test]
+    fn plain_statutory_titles_are_headings_however_long() {
+        let doc = DocBuilder::new()
+            .p("D. Social care needs related to SEN or disability")
+            .p("None.")
+            .p("H1. Social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970")
+            .p("None.")
+            .p("Part H2 – Other social care provision reasonably required by the learning difficulties or disabilities of the child")
+            .p("None.")
+            .p("A child's views are recorded in the table below and in the advice")
+            .p("B. Sam's needs have been described in full by the school")
+            .build();
+        let s = detect_default(&doc);
+        assert_eq!(ids(&s), ["D", "H1", "H2"]);
+        assert_eq!(s[2].paragraphs, [5, 6, 7]);
     }
 
     #[test]
@@ -807,7 +882,7 @@ mod tests {
         let options = ExtractOptions {
             heading_patterns: vec![(
                 SectionId::F,
-                regex::RegexBuilder::new("^provision to meet")
+                crate::re::RegexBuilder::new("^provision to meet")
                     .case_insensitive(true)
                     .build()
                     .unwrap(),

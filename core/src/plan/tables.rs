@@ -194,6 +194,14 @@ pub fn column_of(text: &str, section: Option<SectionId>) -> Option<Column> {
             || has("what will be provided")
             || has("what will happen")
             || has("to be provided")
+            || has("what will be done")
+            || (t == "what" || t == "description" || has("description of"))
+                && section.is_some_and(|s| {
+                    matches!(
+                        s,
+                        SectionId::F | SectionId::G | SectionId::H | SectionId::H1 | SectionId::H2
+                    )
+                })
         {
             Column::Provision
         } else if has("need") || has("difficult") || has("barrier") || has("concern") {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::{AreaOfNeed, SectionId};
 use crate::docx::Paragraph;
@@ -239,7 +239,20 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
     {
         let rest = c.name("rest").map_or("", |m| m.as_str());
         // The words must name the section: "A. All about me", never "A child …".
+        // "A. Tyler's views, interests and aspirations": with its separator,
+        // the title may follow the child's name.
+        let after_name = c.name("sep").is_some()
+            && rest
+                .split_once(['\'', '\u{2019}'])
+                .and_then(|(name, tail)| {
+                    let tail = tail.strip_prefix("s ")?;
+                    (!name.contains(' ') && name.chars().next().is_some_and(char::is_alphabetic))
+                        .then_some(tail)
+                })
+                .and_then(title_section)
+                .is_some_and(|tid| fits(tid, id));
         let named = title_section(rest).is_some_and(|tid| fits(tid, id))
+            || after_name
             || (sub && mentions_title_of(rest, id))
             || (matches!(id, SectionId::H1 | SectionId::H2)
                 && (rest.contains("social care") || mentions_h1(rest)));
@@ -397,6 +410,7 @@ pub fn is_none_statement(text: &str) -> bool {
                     (?:\s*(?:[-:\u{2013}\u{2014}(]|at\ (?:this|the\ present)\ time|currently|identified|required|known|\.).*)?
               | no\ (?:\w+[\s/]+){0,6}(?:needs?|provision|budget|concerns?|involvement|services?|support|issues?)\b.*\b(?:identified|required|needed|at\ (?:this|the\ present)\ time|currently|known|been\ requested|requested|assessed|in\ place|has\ been|have\ been|is|are)\b.*
               | there\ (?:are|is)\ (?:currently\ |presently\ )?no\ .*
+              | (?:\w+\ ){1,3}(?:has|have)\ no\ (?:(?:identified|known|current|other|additional|further|specific|health|medical|social|care|educational|special|significant|physical|therapy)\s+){0,3}(?:needs?|provision)\b.*
               | (?:\w+\ ){1,3}(?:does\ not|doesn't|do\ not|don't)\ (?:currently\ )?(?:have|require|need)\ (?:any\ )?(?:\w+\ ){0,3}(?:needs?|provision|support|budget|involvement)\b.*
               | (?:\w+\ ){0,3}(?:is|are)\ not\ (?:currently\ )?(?:known\ to|open\ to|eligible\ for|receiving)\b.*
               | no\ personal\ budget.*
@@ -406,6 +420,41 @@ pub fn is_none_statement(text: &str) -> bool {
     });
     let t = text.trim();
     !t.is_empty() && word_count(t) <= 30 && NONE.is_match(t)
+}
+
+/// A need paragraph that says there is nothing to record, after some
+/// background: "Leo's autism was diagnosed in 2022. He has no other health
+/// needs related to his special educational needs." One of its sentences
+/// is a none statement and no other sentence states a need.
+pub fn is_none_paragraph(text: &str) -> bool {
+    static STATES_NEED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\bneeds? (?:to|a|an|help|support|adult)\b|\bdifficult|\bstruggl|\bunable\b|\bcannot\b|\bcan't\b|\brequires?\b|\bfinds? it (?:hard|difficult)\b|\bat risk\b|\bdiagnosed with\b|\bhas (?:a|an) (?:diagnosis|condition)\b",
+        )
+        .expect("pattern")
+    });
+    if is_none_statement(text) {
+        return true;
+    }
+    let sentences: Vec<&str> = text
+        .split_inclusive(['.', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if sentences.len() < 2 || word_count(text) > 60 {
+        return false;
+    }
+    let mut none = false;
+    for s in &sentences {
+        let s = s.trim_end_matches(['.', ';']);
+        // "He has no other health needs…, and no health needs are recorded here"
+        if is_none_statement(s) || s.split(", and ").any(is_none_statement) {
+            none = true;
+        } else if STATES_NEED.is_match(s) {
+            return false;
+        }
+    }
+    none
 }
 
 /// Section I of a draft: the setting is not named yet ("To be named in
@@ -464,6 +513,8 @@ mod tests {
             ("Part A – All about me", A),
             ("A. All about me", A),
             ("B. Special educational needs", B),
+            ("A. Tyler's views, interests and aspirations", A),
+            ("B: Sam’s special educational needs", B),
             ("Section B - Special Educational Needs (SEN)", B),
             ("SECTION B", B),
             ("Section C: Health needs which relate to SEN", C),
@@ -568,6 +619,9 @@ mod tests {
             "Claire does not have any health needs.",
             "No personal budget has been requested.",
             "None at this time",
+            "Maya has no social care needs related to her special educational needs or disability.",
+            "Harry has no identified health needs related to his special educational needs.",
+            "Noah has no health needs related to his special educational needs. He is seen by the paediatrician once a year.",
         ] {
             assert!(is_none_statement(t), "{t}");
         }
@@ -575,9 +629,20 @@ mod tests {
             "Claire needs support with reading.",
             "Nonetheless Claire reads well.",
             "No more than 10 minutes of sustained attention",
+            "Sam has no strategies to calm himself and needs an adult to help him.",
+            "Sam has no friends and needs help to join games.",
         ] {
             assert!(!is_none_statement(t), "{t}");
         }
+        assert!(is_none_paragraph(
+            "Leo's autism was diagnosed in 2022. He has no other health needs related to his special educational needs."
+        ));
+        assert!(!is_none_paragraph(
+            "Sam has asthma and needs an inhaler before PE. He has no other health needs."
+        ));
+        assert!(!is_none_paragraph(
+            "Sam's parents need a break from caring: Sam needs to spend time with other children."
+        ));
         assert!(is_introduction("Claire's needs are described below."));
         assert!(is_introduction("Claire will:"));
         assert!(is_introduction("Provision is set out in the table below."));

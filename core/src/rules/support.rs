@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use super::RuleDoc;
 use crate::analysis::words::{is_none_statement, word_iter};

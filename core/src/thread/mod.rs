@@ -462,6 +462,15 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(0.1, 1.0)
     };
 
+    narrow_heading_links(
+        &nodes,
+        &terms,
+        lexicon,
+        &weight,
+        &mut links,
+        &mut weak_links,
+    );
+
     // Index: term -> nodes of each kind.
     let mut index: HashMap<(Kind, u32), Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
@@ -588,6 +597,91 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     ThreadGraph { links, weak_links }
 }
 
+/// How much better a heading partner's words must match before a weaker
+/// heading link gives way to it.
+const HEADING_MARGIN: f32 = 0.15;
+
+/// A shared area sub-heading links every need, outcome and provision item
+/// under it. Where an area holds several items of both kinds, the words say
+/// which belong together: a heading link whose two items each have a
+/// clearly better-matching partner of the other's kind under the same
+/// heading becomes a weak link. Each item keeps its best heading partner,
+/// so no item loses the kinds it is linked to.
+fn narrow_heading_links(
+    nodes: &[Node<'_>],
+    terms: &Terms,
+    lexicon: &Lexicon,
+    weight: &dyn Fn(u32) -> f32,
+    links: &mut Vec<Link>,
+    weak_links: &mut Vec<Link>,
+) {
+    let node_of: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.item.id.as_str(), i))
+        .collect();
+    let mut content: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut match_of = |x: usize, y: usize| -> f32 {
+        let key = (x.min(y), x.max(y));
+        *content.entry(key).or_insert_with(|| {
+            score(&nodes[key.0], &nodes[key.1], terms, lexicon, weight).map_or(0.0, |s| s.0)
+        })
+    };
+    // Heading links as node pairs.
+    let heading: Vec<(usize, usize, usize)> = links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.evidence == LinkEvidence::Heading)
+        .filter_map(|(k, l)| {
+            Some((
+                k,
+                *node_of.get(l.from.as_str())?,
+                *node_of.get(l.to.as_str())?,
+            ))
+        })
+        .collect();
+    let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
+    for &(_, a, b) in &heading {
+        let s = match_of(a, b);
+        scores.insert((a, b), s);
+        scores.insert((b, a), s);
+    }
+    // The best heading partner of `x` among items of `kind`, other than `not`.
+    let best_other = |x: usize, kind: Kind, not: usize| -> f32 {
+        heading
+            .iter()
+            .filter_map(|&(_, a, b)| {
+                let other = if a == x {
+                    b
+                } else if b == x {
+                    a
+                } else {
+                    return None;
+                };
+                (other != not && nodes[other].kind == kind).then(|| scores[&(x, other)])
+            })
+            .fold(0.0, f32::max)
+    };
+    let mut demote: Vec<usize> = Vec::new();
+    for &(k, a, b) in &heading {
+        let s = scores[&(a, b)];
+        if best_other(a, nodes[b].kind, b) > s + HEADING_MARGIN
+            && best_other(b, nodes[a].kind, a) > s + HEADING_MARGIN
+        {
+            demote.push(k);
+        }
+    }
+    for &k in demote.iter().rev() {
+        let mut weak = links.remove(k);
+        weak.score = weak.score.min(CONFIDENCE_THRESHOLD * 0.8);
+        weak.detail = format!(
+            "{} (other items under the same heading match each better)",
+            weak.detail
+        );
+        weak_links.push(weak);
+    }
+}
+
 /// Links for provision rows whose cells before the provision are empty
 /// (merged from the row above): the links of the nearest row above in the
 /// same table that has a provision item with links by table row or reference.
@@ -700,7 +794,11 @@ fn score(
         return None;
     }
     let mut area_note = String::new();
-    match (a.area, b.area) {
+    // Preparing for adulthood is not a fifth area of need (CoP 6.28): it
+    // groups outcomes from Year 9 that serve needs of any area, so it
+    // neither joins nor separates two items.
+    let area = |n: &Node<'_>| n.area.filter(|&x| x != AreaOfNeed::PreparingForAdulthood);
+    match (area(a), area(b)) {
         (Some(x), Some(y)) if x == y => {
             miss *= 0.85;
             area_note = format!("; same area: {}", x.as_str());
@@ -833,6 +931,77 @@ mod tests {
             "{}",
             l.detail
         );
+    }
+
+    #[test]
+    fn words_pick_partners_under_a_shared_heading() {
+        let mut plan = plan(
+            &[
+                ("B1", "Sam has difficulty with phonics and decoding."),
+                ("B2", "Sam finds number facts and counting hard."),
+            ],
+            &[
+                (
+                    "E1",
+                    "By July 2027 Sam will decode 100 words using phonics.",
+                ),
+                (
+                    "E2",
+                    "By July 2027 Sam will recall number facts to 20 when counting.",
+                ),
+            ],
+            &[],
+        );
+        for (from, to) in [("B1", "E1"), ("B1", "E2"), ("B2", "E1"), ("B2", "E2")] {
+            plan.links.push(Link {
+                from: from.into(),
+                to: to.into(),
+                evidence: LinkEvidence::Heading,
+                score: 1.0,
+                detail: "both under 'Cognition and learning'".into(),
+            });
+        }
+        let graph = link(&Document::default(), &plan, &Lexicon::default());
+        let strong = |a: &str, b: &str| graph.links.iter().any(|l| l.from == a && l.to == b);
+        assert!(strong("B1", "E1") && strong("B2", "E2"), "{graph:#?}");
+        assert!(!strong("B1", "E2") && !strong("B2", "E1"), "{graph:#?}");
+        assert!(
+            graph
+                .weak_links
+                .iter()
+                .any(|l| l.from == "B1" && l.to == "E2" && l.detail.contains("match each better"))
+        );
+        // Where the words do not tell them apart, the heading links stay.
+        let mut plan = plan_alike();
+        for (from, to) in [("B1", "E1"), ("B1", "E2"), ("B2", "E1"), ("B2", "E2")] {
+            plan.links.push(Link {
+                from: from.into(),
+                to: to.into(),
+                evidence: LinkEvidence::Heading,
+                score: 1.0,
+                detail: "both under 'Cognition and learning'".into(),
+            });
+        }
+        let graph = link(&Document::default(), &plan, &Lexicon::default());
+        assert_eq!(
+            graph
+                .links
+                .iter()
+                .filter(|l| l.evidence == LinkEvidence::Heading)
+                .count(),
+            4
+        );
+    }
+
+    fn plan_alike() -> Plan {
+        plan(
+            &[("B1", "Sam is anxious."), ("B2", "Sam is tearful.")],
+            &[
+                ("E1", "Sam will arrive on time."),
+                ("E2", "Sam will join a club."),
+            ],
+            &[],
+        )
     }
 
     #[test]

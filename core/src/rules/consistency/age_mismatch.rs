@@ -5,8 +5,8 @@ use crate::analysis::timeframe::{key_stage_targets, year_group_targets};
 use crate::finding::Location;
 use crate::finding::{Finding, Severity};
 use crate::plan::SectionId;
+use crate::re::Regex;
 use crate::review::CheckContext;
-use regex::Regex;
 
 use crate::rules::support::{at_item, finding, section_of_paragraph};
 use crate::rules::{Rule, RuleDoc};

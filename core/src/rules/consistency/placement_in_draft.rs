@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::analysis::words::is_none_statement;
 use crate::finding::{Finding, Severity};

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::analysis::dates::{age_on, expected_year_group};
 use crate::finding::{Finding, Severity};

@@ -13,7 +13,7 @@ pub mod vague_wording;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::analysis::{Lexicon, quantity, roles};
 use crate::finding::Finding;

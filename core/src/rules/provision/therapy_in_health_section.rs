@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::finding::{Finding, Severity};
 use crate::plan::SectionId;

@@ -32,6 +32,40 @@ pub fn is_empty(document: &Document, paragraphs: &[usize]) -> bool {
     })
 }
 
+/// A section named by a combined heading ("Sections C, E and G") shares its
+/// paragraphs with the others; it is empty when none of the items read
+/// under that heading is its own and it says "none" nowhere.
+fn empty_in_combined(plan: &crate::plan::Plan, section: &crate::plan::Section) -> bool {
+    let combined = section.heading_paragraph.is_some()
+        && plan.sections.iter().any(|other| {
+            other.id != section.id
+                && other.heading_paragraph == section.heading_paragraph
+                && other.paragraphs == section.paragraphs
+                // A single H read as H1 and H2 is one section, not a combination.
+                && !matches!(
+                    (other.id, section.id),
+                    (SectionId::H1 | SectionId::H2 | SectionId::H, SectionId::H1 | SectionId::H2 | SectionId::H)
+                )
+        });
+    let holds_items = matches!(
+        section.id,
+        SectionId::B
+            | SectionId::C
+            | SectionId::D
+            | SectionId::E
+            | SectionId::F
+            | SectionId::G
+            | SectionId::H
+            | SectionId::H1
+            | SectionId::H2
+    );
+    // Social care provision under one heading naming H1 and H2 is read into
+    // H1 unless it says it is H2: the items of either count for both.
+    let social_care = |id: SectionId| matches!(id, SectionId::H | SectionId::H1 | SectionId::H2);
+    let own = |id: SectionId| id == section.id || social_care(id) && social_care(section.id);
+    combined && holds_items && !section.none_statement && !plan.items().any(|i| own(i.section))
+}
+
 impl Rule for EmptySection {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
@@ -47,7 +81,7 @@ impl Rule for EmptySection {
             // A section split over several parts is empty only if all are.
             if !parts
                 .iter()
-                .all(|s| is_empty(context.document, &s.paragraphs))
+                .all(|s| is_empty(context.document, &s.paragraphs) || empty_in_combined(plan, s))
             {
                 continue;
             }

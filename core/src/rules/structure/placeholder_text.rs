@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder};
 
 use crate::finding::{Finding, Severity};
 use crate::plan::{PlanStatus, SectionId};

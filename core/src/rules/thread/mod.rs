@@ -14,7 +14,7 @@ pub mod provision_without_need;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::finding::{Finding, Severity};
 use crate::plan::OutcomeTerm;
