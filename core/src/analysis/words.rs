@@ -405,6 +405,8 @@ pub fn stem(word: &str) -> String {
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.pop();
     }
+    // Whether a suffix went and left the bare stem ("caring" -> "car").
+    let mut bare = false;
     for (suffix, replacement) in [
         ("ational", "ate"),
         ("ization", "ize"),
@@ -441,15 +443,39 @@ pub fn stem(word: &str) -> String {
                     && !matches!(b[b.len() - 1], b'l' | b's' | b'z')
                 {
                     w.pop();
+                } else {
+                    bare = replacement.is_empty();
                 }
                 break;
             }
         }
     }
-    if w.ends_with('e') && w.len() >= 4 {
+    // A short stem keeps (or gets back) its final "e", as in Porter's
+    // stemmer: "care", "caring" and "carer" stay "care", apart from "car";
+    // "making" and "make" meet at "make". A longer one loses it: "writing"
+    // and "write" meet at "writ".
+    if bare && is_short_stem(&w) {
+        w.push('e');
+    } else if w.len() >= 4 && w.ends_with('e') && !is_short_stem(&w[..w.len() - 1]) {
         w.pop();
     }
     w
+}
+
+/// Consonant, vowel, consonant (not w, x or y), three letters: "car", "mak".
+fn is_short_stem(stem: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    match stem.as_bytes() {
+        [a, b, c] => {
+            a.is_ascii_lowercase()
+                && !vowel(*a)
+                && vowel(*b)
+                && c.is_ascii_lowercase()
+                && !vowel(*c)
+                && !matches!(c, b'w' | b'x' | b'y')
+        }
+        _ => false,
+    }
 }
 
 /// True when an item only says there is nothing to record ("No health needs
@@ -570,6 +596,20 @@ mod tests {
         assert_eq!(stem("communication"), stem("communicate"));
         assert_eq!(stem("running"), "run");
         assert_eq!(stem("friendships"), stem("friendship"));
+        assert_eq!(stem("writing"), stem("write"));
+        assert_eq!(stem("making"), stem("make"));
+        assert_eq!(stem("caring"), stem("care"));
+        assert_eq!(stem("carer"), stem("care"));
+        assert_eq!(stem("hoped"), stem("hope"));
+        assert_eq!(stem("hopping"), "hop");
+    }
+
+    #[test]
+    fn short_stems_keep_their_e_apart_from_other_words() {
+        // "social care" is not "travel by car".
+        assert_ne!(stem("care"), stem("car"));
+        assert_ne!(stem("cares"), stem("cars"));
+        assert_ne!(stem("hope"), stem("hop"));
     }
 
     #[test]
