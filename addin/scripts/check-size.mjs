@@ -1,5 +1,5 @@
 // The add-in's size: issue #5's budget for the shipped .wasm is 700,000
-// bytes. It is not met yet (860 KB on 27 Nov 2026; see bench/RESULTS.md for
+// bytes. It is not met yet (874 KB on 27 Nov 2026; see bench/RESULTS.md for
 // where the rest goes), so this check has two levels:
 // - over CEILING (the size reached so far, plus a little room): exit 1, a
 //   regression — something made the module bigger again;
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 export const BUDGET = 700_000;
-export const CEILING = 880_000;
+export const CEILING = 890_000;
 const wasm = fileURLToPath(new URL("../pkg/ehcp_addin_bg.wasm", import.meta.url));
 if (!existsSync(wasm)) {
   console.error(`${wasm} is missing: run \`npm run build:wasm\` first`);
