@@ -361,12 +361,12 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         if !seen_pairs.insert((from.clone(), to.clone())) {
             continue;
         }
-        if let (Some((f, _)), Some((t, _))) = (
-            items.iter().find(|(i, _)| i.id == from),
-            items.iter().find(|(i, _)| i.id == to),
+        if let (Some((&f, _)), Some((&t, _))) = (
+            kind_by_id.get_key_value(from.as_str()),
+            kind_by_id.get_key_value(to.as_str()),
         ) {
-            stated.entry(f.id.as_str()).or_default().insert(b);
-            stated.entry(t.id.as_str()).or_default().insert(a);
+            stated.entry(f).or_default().insert(b);
+            stated.entry(t).or_default().insert(a);
         }
         links.push(Link {
             from,
@@ -535,21 +535,25 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         }
         // Every scored pair (from index, to index, score, detail).
         let mut scored: Vec<(usize, usize, f32, String)> = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
         for (x, node) in nodes
             .iter()
             .enumerate()
             .filter(|(_, n)| n.kind == from_kind)
         {
-            let mut candidates: Vec<usize> = node
-                .terms
-                .iter()
-                .filter_map(|t| index.get(&(to_kind, *t)))
-                .flatten()
-                .copied()
-                .collect();
+            candidates.clear();
+            candidates.extend(
+                node.terms
+                    .iter()
+                    .filter_map(|t| index.get(&(to_kind, *t)))
+                    .flatten()
+                    .copied(),
+            );
             candidates.sort_unstable();
             candidates.dedup();
-            for y in candidates {
+            // Whether this item is a gap does not depend on its partner.
+            let node_gap = is_gap(&node.item.id, from_kind, to_kind);
+            for &y in &candidates {
                 let other = &nodes[y];
                 // The later item in the thread (the outcome of a need, the
                 // provision of an outcome) must lack a stated link of this
@@ -564,8 +568,7 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
                 }
                 // An item the plan leaves unlinked among linked ones is only
                 // linked by a strong match of content, never weakly.
-                let gap = is_gap(&node.item.id, from_kind, to_kind)
-                    || is_gap(&other.item.id, to_kind, from_kind);
+                let gap = node_gap || is_gap(&other.item.id, to_kind, from_kind);
                 let floor = if gap { GAP_THRESHOLD } else { WEAK_LINK_FLOOR };
                 // The score first; its explanation only for a pair kept.
                 if match_score(node, other, &weights, |_| {}).is_some_and(|s| s >= floor)
@@ -734,14 +737,17 @@ fn merged_row_links(
 ) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let is_stated = |l: &&Link| l.evidence != LinkEvidence::Heading;
+    // The items with a link by table row or reference, and the provision ids.
+    let stated_ids: HashSet<&str> = links
+        .iter()
+        .filter(is_stated)
+        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
+        .collect();
+    let provision_ids: HashSet<&str> = plan.provision.iter().map(|p| p.item.id.as_str()).collect();
     for provision in &plan.provision {
         let item = &provision.item;
         let Some(position) = item.cell else { continue };
-        if links
-            .iter()
-            .filter(is_stated)
-            .any(|l| l.from == item.id || l.to == item.id)
-        {
+        if stated_ids.contains(item.id.as_str()) {
             continue;
         }
         let Some(row) = document
@@ -783,7 +789,7 @@ fn merged_row_links(
             } else {
                 continue;
             };
-            if plan.provision.iter().any(|p| &p.item.id == other) {
+            if provision_ids.contains(other.as_str()) {
                 continue;
             }
             out.push((
