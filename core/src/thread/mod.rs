@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::Lexicon;
-use crate::analysis::words::{is_stop_word, stem, words};
+use crate::analysis::words::{is_stop_word, stem, word_iter, words};
 use crate::docx::Document;
 use crate::plan::{AreaOfNeed, Item, Link, LinkEvidence, Plan, SectionId};
 
@@ -131,62 +131,97 @@ pub fn thread_items(plan: &Plan) -> Vec<(&Item, Kind)> {
 /// plan has fewer than two such items.
 pub fn stated_coverage(plan: &Plan, from: Kind, to: Kind) -> Option<f32> {
     let items = thread_items(plan);
-    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
-    let candidates: Vec<&Item> = items
-        .iter()
-        .filter(|(i, k)| *k == from && has_content(i))
-        .map(|(i, _)| *i)
-        .collect();
-    if candidates.len() < 2 {
-        return None;
-    }
-    // Item-level references and table rows, not shared sub-headings (those
-    // link whole areas and leave the rest to the words).
-    let linked = candidates
-        .iter()
-        .filter(|i| {
-            plan.links
-                .iter()
-                .filter(|l| l.evidence != LinkEvidence::Heading)
-                .any(|l| {
-                    (l.from == i.id && kind_by_id.get(l.to.as_str()) == Some(&to))
-                        || (l.to == i.id && kind_by_id.get(l.from.as_str()) == Some(&to))
-                })
-        })
-        .count();
-    Some(linked as f32 / candidates.len() as f32)
+    let content: Vec<bool> = items.iter().map(|(i, _)| has_content(i)).collect();
+    StatedLinks::new(plan, &items, &content).coverage(from, to)
 }
 
 /// The share of the plan's items of `kind` that the document links, by
 /// reference or table row, to any need, outcome or provision.
 pub fn stated_coverage_any(plan: &Plan, kind: Kind) -> Option<f32> {
     let items = thread_items(plan);
-    let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
-    let candidates: Vec<&Item> = items
-        .iter()
-        .filter(|(i, k)| *k == kind && has_content(i))
-        .map(|(i, _)| *i)
-        .collect();
-    if candidates.len() < 2 {
-        return None;
+    let content: Vec<bool> = items.iter().map(|(i, _)| has_content(i)).collect();
+    StatedLinks::new(plan, &items, &content).coverage_any(kind)
+}
+
+impl Kind {
+    /// This kind as one bit of a [`KindSet`].
+    fn bit(self) -> KindSet {
+        1 << self as u8
     }
-    let thread_kind = |id: &str| {
-        kind_by_id
-            .get(id)
-            .is_some_and(|k| *k != Kind::Aspiration && *k != kind)
-    };
-    let linked = candidates
-        .iter()
-        .filter(|i| {
-            plan.links
-                .iter()
-                .filter(|l| l.evidence != LinkEvidence::Heading)
-                .any(|l| {
-                    (l.from == i.id && thread_kind(&l.to)) || (l.to == i.id && thread_kind(&l.from))
-                })
-        })
-        .count();
-    Some(linked as f32 / candidates.len() as f32)
+}
+
+/// A set of kinds, one bit each.
+type KindSet = u8;
+
+/// Which kinds of item each thread item is linked to by the document itself
+/// (by reference or table row, not by shared headings), worked out once so
+/// the coverage of every pair of kinds is a pass over the items.
+struct StatedLinks<'p> {
+    /// The thread items with content and their kind, in thread order.
+    candidates: Vec<(&'p str, Kind)>,
+    /// The kinds each item id is linked to.
+    partners: HashMap<&'p str, KindSet>,
+}
+
+impl<'p> StatedLinks<'p> {
+    /// `content[i]` says whether `items[i]` has something to say.
+    fn new(plan: &'p Plan, items: &[(&'p Item, Kind)], content: &[bool]) -> Self {
+        let kind_by_id: HashMap<&str, Kind> =
+            items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+        let mut partners: HashMap<&'p str, KindSet> = HashMap::new();
+        for l in plan
+            .links
+            .iter()
+            .filter(|l| l.evidence != LinkEvidence::Heading)
+        {
+            if let Some(k) = kind_by_id.get(l.to.as_str()) {
+                *partners.entry(l.from.as_str()).or_default() |= k.bit();
+            }
+            if let Some(k) = kind_by_id.get(l.from.as_str()) {
+                *partners.entry(l.to.as_str()).or_default() |= k.bit();
+            }
+        }
+        let candidates = items
+            .iter()
+            .zip(content)
+            .filter(|(_, has)| **has)
+            .map(|((i, k), _)| (i.id.as_str(), *k))
+            .collect();
+        StatedLinks {
+            candidates,
+            partners,
+        }
+    }
+
+    /// The share of the items of `kind` linked to any kind in `to`.
+    fn share(&self, kind: Kind, to: KindSet) -> Option<f32> {
+        let mut total = 0usize;
+        let mut linked = 0usize;
+        for (id, k) in &self.candidates {
+            if *k != kind {
+                continue;
+            }
+            total += 1;
+            if self.partners.get(id).is_some_and(|p| p & to != 0) {
+                linked += 1;
+            }
+        }
+        if total < 2 {
+            return None;
+        }
+        Some(linked as f32 / total as f32)
+    }
+
+    /// See [`stated_coverage`].
+    fn coverage(&self, from: Kind, to: Kind) -> Option<f32> {
+        self.share(from, to.bit())
+    }
+
+    /// See [`stated_coverage_any`].
+    fn coverage_any(&self, kind: Kind) -> Option<f32> {
+        let thread = Kind::Need.bit() | Kind::Outcome.bit() | Kind::Provision.bit();
+        self.share(kind, thread & !kind.bit())
+    }
 }
 
 /// True when the document itself links items of the two kinds, both ways,
@@ -208,7 +243,8 @@ fn is_strength(item: &Item) -> bool {
 }
 
 fn has_content(item: &Item) -> bool {
-    !crate::analysis::words::is_none_statement(&item.text) && words(&item.text).len() >= 3
+    // At least three words, and more than a statement of "none".
+    word_iter(&item.text).nth(2).is_some() && !crate::analysis::words::is_none_statement(&item.text)
 }
 
 /// What the linker knows of one item.
@@ -246,15 +282,18 @@ impl Terms {
 pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph {
     let items = thread_items(plan);
     let kind_by_id: HashMap<&str, Kind> = items.iter().map(|(i, k)| (i.id.as_str(), *k)).collect();
+    // Whether each item has something to say, worked out once.
+    let content: Vec<bool> = items.iter().map(|(i, _)| has_content(i)).collect();
 
     // How systematically the plan links each kind to each other kind by
     // reference or table row (not by shared headings).
     const KINDS: [Kind; 4] = [Kind::Aspiration, Kind::Need, Kind::Outcome, Kind::Provision];
+    let stated_links = StatedLinks::new(plan, &items, &content);
     let mut coverage: HashMap<(Kind, Kind), f32> = HashMap::new();
     for a in KINDS {
         for b in KINDS {
             if a != b
-                && let Some(c) = stated_coverage(plan, a, b)
+                && let Some(c) = stated_links.coverage(a, b)
             {
                 coverage.insert((a, b), c);
             }
@@ -263,7 +302,7 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     let covered = |a: Kind, b: Kind| coverage.get(&(a, b)).is_some_and(|c| *c >= 0.6);
     let mut any_coverage: HashMap<Kind, f32> = HashMap::new();
     for kind in [Kind::Need, Kind::Outcome, Kind::Provision] {
-        if let Some(c) = stated_coverage_any(plan, kind) {
+        if let Some(c) = stated_links.coverage_any(kind) {
             any_coverage.insert(kind, c);
         }
     }
@@ -322,12 +361,12 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         if !seen_pairs.insert((from.clone(), to.clone())) {
             continue;
         }
-        if let (Some((f, _)), Some((t, _))) = (
-            items.iter().find(|(i, _)| i.id == from),
-            items.iter().find(|(i, _)| i.id == to),
+        if let (Some((&f, _)), Some((&t, _))) = (
+            kind_by_id.get_key_value(from.as_str()),
+            kind_by_id.get_key_value(to.as_str()),
         ) {
-            stated.entry(f.id.as_str()).or_default().insert(b);
-            stated.entry(t.id.as_str()).or_default().insert(a);
+            stated.entry(f).or_default().insert(b);
+            stated.entry(t).or_default().insert(a);
         }
         links.push(Link {
             from,
@@ -394,16 +433,23 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
 
     let mut terms = Terms::default();
     // Statements of "none", labels and strengths rows take no part.
+    // The first provision entry of each id, for what it says is provided.
+    let mut provision_by_id: HashMap<&str, &crate::plan::Provision> = HashMap::new();
+    for p in &plan.provision {
+        provision_by_id.entry(p.item.id.as_str()).or_insert(p);
+    }
     let nodes: Vec<Node<'_>> = items
         .iter()
-        .filter(|(item, kind)| has_content(item) && !(*kind == Kind::Need && is_strength(item)))
-        .map(|(item, kind)| {
+        .zip(&content)
+        .filter(|((item, kind), has)| **has && !(*kind == Kind::Need && is_strength(item)))
+        .map(|((item, kind), _)| {
             let mut ids: Vec<u32> = Vec::new();
-            let mut text = item.text.clone();
-            if let Some(p) = plan.provision.iter().find(|p| p.item.id == item.id)
+            let mut text = std::borrow::Cow::Borrowed(item.text.as_str());
+            if let Some(p) = provision_by_id.get(item.id.as_str())
                 && let Some(what) = &p.what
                 && !item.text.contains(what.as_str())
             {
+                let text = text.to_mut();
                 text.push('\n');
                 text.push_str(what);
             }
@@ -449,27 +495,24 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         })
         .collect();
 
-    // Document frequency of each term, for weighting.
-    let mut df: HashMap<u32, usize> = HashMap::new();
+    // Document frequency of each word term, for its weight (thesaurus
+    // groups weigh the same wherever they occur).
+    let mut df: Vec<usize> = vec![0; terms.display.len()];
     for n in &nodes {
-        for &t in &n.terms {
-            *df.entry(t).or_default() += 1;
+        for &t in n.terms.iter().take_while(|&&t| t < GROUP_BASE) {
+            df[t as usize] += 1;
         }
     }
     let total = nodes.len().max(2) as f32;
-    let weight = |t: u32| -> f32 {
-        let d = *df.get(&t).unwrap_or(&1) as f32;
-        (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(0.1, 1.0)
-    };
+    let weights: Vec<f32> = df
+        .iter()
+        .map(|&d| {
+            let d = d.max(1) as f32;
+            (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(0.1, 1.0)
+        })
+        .collect();
 
-    narrow_heading_links(
-        &nodes,
-        &terms,
-        lexicon,
-        &weight,
-        &mut links,
-        &mut weak_links,
-    );
+    narrow_heading_links(&nodes, &weights, &mut links, &mut weak_links);
 
     // Index: term -> nodes of each kind.
     let mut index: HashMap<(Kind, u32), Vec<usize>> = HashMap::new();
@@ -492,21 +535,25 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         }
         // Every scored pair (from index, to index, score, detail).
         let mut scored: Vec<(usize, usize, f32, String)> = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
         for (x, node) in nodes
             .iter()
             .enumerate()
             .filter(|(_, n)| n.kind == from_kind)
         {
-            let mut candidates: Vec<usize> = node
-                .terms
-                .iter()
-                .filter_map(|t| index.get(&(to_kind, *t)))
-                .flatten()
-                .copied()
-                .collect();
+            candidates.clear();
+            candidates.extend(
+                node.terms
+                    .iter()
+                    .filter_map(|t| index.get(&(to_kind, *t)))
+                    .flatten()
+                    .copied(),
+            );
             candidates.sort_unstable();
             candidates.dedup();
-            for y in candidates {
+            // Whether this item is a gap does not depend on its partner.
+            let node_gap = is_gap(&node.item.id, from_kind, to_kind);
+            for &y in &candidates {
                 let other = &nodes[y];
                 // The later item in the thread (the outcome of a need, the
                 // provision of an outcome) must lack a stated link of this
@@ -521,11 +568,11 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
                 }
                 // An item the plan leaves unlinked among linked ones is only
                 // linked by a strong match of content, never weakly.
-                let gap = is_gap(&node.item.id, from_kind, to_kind)
-                    || is_gap(&other.item.id, to_kind, from_kind);
+                let gap = node_gap || is_gap(&other.item.id, to_kind, from_kind);
                 let floor = if gap { GAP_THRESHOLD } else { WEAK_LINK_FLOOR };
-                if let Some((score, detail)) = score(node, other, &terms, lexicon, &weight)
-                    && score >= floor
+                // The score first; its explanation only for a pair kept.
+                if match_score(node, other, &weights, |_| {}).is_some_and(|s| s >= floor)
+                    && let Some((score, detail)) = score(node, other, &terms, lexicon, &weights)
                 {
                     scored.push((x, y, score, detail));
                 }
@@ -609,9 +656,7 @@ const HEADING_MARGIN: f32 = 0.15;
 /// so no item loses the kinds it is linked to.
 fn narrow_heading_links(
     nodes: &[Node<'_>],
-    terms: &Terms,
-    lexicon: &Lexicon,
-    weight: &dyn Fn(u32) -> f32,
+    weights: &[f32],
     links: &mut Vec<Link>,
     weak_links: &mut Vec<Link>,
 ) {
@@ -624,7 +669,7 @@ fn narrow_heading_links(
     let mut match_of = |x: usize, y: usize| -> f32 {
         let key = (x.min(y), x.max(y));
         *content.entry(key).or_insert_with(|| {
-            score(&nodes[key.0], &nodes[key.1], terms, lexicon, weight).map_or(0.0, |s| s.0)
+            match_score(&nodes[key.0], &nodes[key.1], weights, |_| {}).unwrap_or(0.0)
         })
     };
     // Heading links as node pairs.
@@ -692,14 +737,17 @@ fn merged_row_links(
 ) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let is_stated = |l: &&Link| l.evidence != LinkEvidence::Heading;
+    // The items with a link by table row or reference, and the provision ids.
+    let stated_ids: HashSet<&str> = links
+        .iter()
+        .filter(is_stated)
+        .flat_map(|l| [l.from.as_str(), l.to.as_str()])
+        .collect();
+    let provision_ids: HashSet<&str> = plan.provision.iter().map(|p| p.item.id.as_str()).collect();
     for provision in &plan.provision {
         let item = &provision.item;
         let Some(position) = item.cell else { continue };
-        if links
-            .iter()
-            .filter(is_stated)
-            .any(|l| l.from == item.id || l.to == item.id)
-        {
+        if stated_ids.contains(item.id.as_str()) {
             continue;
         }
         let Some(row) = document
@@ -741,7 +789,7 @@ fn merged_row_links(
             } else {
                 continue;
             };
-            if plan.provision.iter().any(|p| &p.item.id == other) {
+            if provision_ids.contains(other.as_str()) {
                 continue;
             }
             out.push((
@@ -766,67 +814,34 @@ fn score(
     b: &Node<'_>,
     terms: &Terms,
     lexicon: &Lexicon,
-    weight: &dyn Fn(u32) -> f32,
+    weights: &[f32],
 ) -> Option<(f32, String)> {
-    let mut miss = 1.0f32;
     let mut shared_groups: Vec<&str> = Vec::new();
     let mut shared_words: Vec<&str> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].cmp(&b.terms[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let t = a.terms[i];
-                if t >= GROUP_BASE {
-                    miss *= 1.0 - 0.45;
-                    shared_groups.push(&lexicon.thesaurus[(t - GROUP_BASE) as usize].name);
-                } else {
-                    miss *= 1.0 - 0.3 * weight(t);
-                    shared_words.push(&terms.display[t as usize]);
-                }
-                i += 1;
-                j += 1;
-            }
+    let score = match_score(a, b, weights, |t| {
+        if t >= GROUP_BASE {
+            shared_groups.push(&lexicon.thesaurus[(t - GROUP_BASE) as usize].name);
+        } else {
+            shared_words.push(&terms.display[t as usize]);
         }
-    }
-    if shared_groups.is_empty() && shared_words.is_empty() {
-        return None;
-    }
+    })?;
     let mut area_note = String::new();
-    // Preparing for adulthood is not a fifth area of need (CoP 6.28): it
-    // groups outcomes from Year 9 that serve needs of any area, so it
-    // neither joins nor separates two items.
-    let area = |n: &Node<'_>| n.area.filter(|&x| x != AreaOfNeed::PreparingForAdulthood);
-    match (area(a), area(b)) {
+    match (area_for_score(a), area_for_score(b)) {
         (Some(x), Some(y)) if x == y => {
-            miss *= 0.85;
             area_note = format!("; same area: {}", x.as_str());
         }
         (Some(x), Some(y)) => {
-            miss = 1.0 - (1.0 - miss) * 0.75;
             area_note = format!("; different areas: {} and {}", x.as_str(), y.as_str());
         }
         _ => {}
     }
-    // A health need and health provision, a social care need and social care
-    // provision: the sections themselves pair up.
-    let paired = |x: SectionId, y: SectionId| {
-        matches!(
-            (x, y),
-            (SectionId::C, SectionId::G)
-                | (SectionId::D, SectionId::H | SectionId::H1 | SectionId::H2)
-        )
-    };
-    if paired(a.item.section, b.item.section) || paired(b.item.section, a.item.section) {
-        miss *= 0.85;
+    if sections_pair_up(a, b) {
         area_note.push_str(&format!(
             "; section {} need and section {} provision",
             a.item.section.min(b.item.section),
             a.item.section.max(b.item.section)
         ));
     }
-    let score = (1.0 - miss).min(INFERRED_CEILING);
     let mut parts = Vec::new();
     if !shared_words.is_empty() {
         shared_words.truncate(6);
@@ -836,6 +851,69 @@ fn score(
         parts.push(format!("related topics: {}", shared_groups.join(", ")));
     }
     Some((score, format!("{}{}", parts.join("; "), area_note)))
+}
+
+/// The score of [`score`] alone, with no allocation: `shared` is told each
+/// shared term, in order. `None` when the items share no term.
+fn match_score(
+    a: &Node<'_>,
+    b: &Node<'_>,
+    weights: &[f32],
+    mut shared: impl FnMut(u32),
+) -> Option<f32> {
+    let mut miss = 1.0f32;
+    let mut any = false;
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let t = a.terms[i];
+                if t >= GROUP_BASE {
+                    miss *= 1.0 - 0.45;
+                } else {
+                    miss *= 1.0 - 0.3 * weights[t as usize];
+                }
+                shared(t);
+                any = true;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
+    match (area_for_score(a), area_for_score(b)) {
+        (Some(x), Some(y)) if x == y => miss *= 0.85,
+        (Some(_), Some(_)) => miss = 1.0 - (1.0 - miss) * 0.75,
+        _ => {}
+    }
+    if sections_pair_up(a, b) {
+        miss *= 0.85;
+    }
+    Some((1.0 - miss).min(INFERRED_CEILING))
+}
+
+/// The area of need an item brings to a score. Preparing for adulthood is
+/// not a fifth area of need (CoP 6.28): it groups outcomes from Year 9 that
+/// serve needs of any area, so it neither joins nor separates two items.
+fn area_for_score(n: &Node<'_>) -> Option<AreaOfNeed> {
+    n.area.filter(|&x| x != AreaOfNeed::PreparingForAdulthood)
+}
+
+/// A health need and health provision, a social care need and social care
+/// provision: the sections themselves pair up.
+fn sections_pair_up(a: &Node<'_>, b: &Node<'_>) -> bool {
+    let paired = |x: SectionId, y: SectionId| {
+        matches!(
+            (x, y),
+            (SectionId::C, SectionId::G)
+                | (SectionId::D, SectionId::H | SectionId::H1 | SectionId::H2)
+        )
+    };
+    paired(a.item.section, b.item.section) || paired(b.item.section, a.item.section)
 }
 
 #[cfg(test)]
