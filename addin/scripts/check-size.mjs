@@ -1,5 +1,5 @@
 // The add-in's size: issue #5's budget for the shipped .wasm is 700,000
-// bytes. It is not met yet (874 KB on 27 Nov 2026; see bench/RESULTS.md for
+// bytes. It is not met yet (878 KB on 27 Nov 2026; see bench/RESULTS.md for
 // where the rest goes), so this check has two levels:
 // - over CEILING (the size reached so far, plus a little room): exit 1, a
 //   regression — something made the module bigger again;
