@@ -19,25 +19,12 @@ use std::path::{Path, PathBuf};
 use ehcp_core::finding::Severity;
 use ehcp_core::plan::{Item, Plan};
 
+#[path = "common/overlap.rs"]
+mod overlap;
+use overlap::overlap;
+
 fn heldout_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/heldout")
-}
-
-fn words_of(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// How much of the shorter text's words the longer shares (0..1).
-fn overlap(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (words_of(a), words_of(b));
-    let small = wa.len().min(wb.len());
-    if small == 0 {
-        return 0.0;
-    }
-    wa.intersection(&wb).count() as f64 / small as f64
 }
 
 /// One expected item: its ground-truth id, the id it has in the thread

@@ -16,6 +16,10 @@ use ehcp_core::docx::Document;
 use ehcp_core::plan::{ExtractOptions, Item, Plan, SectionId, extract_plan};
 use ehcp_core::read_document;
 
+#[path = "common/overlap.rs"]
+mod overlap;
+use overlap::overlap;
+
 fn find_up(rel: &str) -> Option<PathBuf> {
     let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
     loop {
@@ -379,23 +383,6 @@ fn generated_corpus_plans_have_every_section() {
     }
     assert!(count > 0);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-fn words_of(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// How much of the shorter text's words the longer shares (0..1).
-fn overlap(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (words_of(a), words_of(b));
-    let small = wa.len().min(wb.len());
-    if small == 0 {
-        return 0.0;
-    }
-    wa.intersection(&wb).count() as f64 / small as f64
 }
 
 /// The extracted item that best matches an expected text.

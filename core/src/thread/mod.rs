@@ -1030,15 +1030,7 @@ mod tests {
             ],
             &[],
         );
-        for (from, to) in [("B1", "E1"), ("B1", "E2"), ("B2", "E1"), ("B2", "E2")] {
-            plan.links.push(Link {
-                from: from.into(),
-                to: to.into(),
-                evidence: LinkEvidence::Heading,
-                score: 1.0,
-                detail: "both under 'Cognition and learning'".into(),
-            });
-        }
+        link_all_under_one_heading(&mut plan);
         let graph = link(&Document::default(), &plan, &Lexicon::default());
         let strong = |a: &str, b: &str| graph.links.iter().any(|l| l.from == a && l.to == b);
         assert!(strong("B1", "E1") && strong("B2", "E2"), "{graph:#?}");
@@ -1051,15 +1043,7 @@ mod tests {
         );
         // Where the words do not tell them apart, the heading links stay.
         let mut plan = plan_alike();
-        for (from, to) in [("B1", "E1"), ("B1", "E2"), ("B2", "E1"), ("B2", "E2")] {
-            plan.links.push(Link {
-                from: from.into(),
-                to: to.into(),
-                evidence: LinkEvidence::Heading,
-                score: 1.0,
-                detail: "both under 'Cognition and learning'".into(),
-            });
-        }
+        link_all_under_one_heading(&mut plan);
         let graph = link(&Document::default(), &plan, &Lexicon::default());
         assert_eq!(
             graph
@@ -1069,6 +1053,20 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    /// Heading links between every need and outcome, as stated links from
+    /// one shared "Cognition and learning" heading.
+    fn link_all_under_one_heading(plan: &mut Plan) {
+        for (from, to) in [("B1", "E1"), ("B1", "E2"), ("B2", "E1"), ("B2", "E2")] {
+            plan.links.push(Link {
+                from: from.into(),
+                to: to.into(),
+                evidence: LinkEvidence::Heading,
+                score: 1.0,
+                detail: "both under 'Cognition and learning'".into(),
+            });
+        }
     }
 
     fn plan_alike() -> Plan {
