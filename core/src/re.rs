@@ -17,13 +17,21 @@
 //! neither engine has: patterns whose boundary may fall next to an accented
 //! letter (a name at the end of a match) avoid `\b` there. `\d` stays ASCII
 //! digits in both (other scripts' digits do not occur in plans).
+//!
+//! The core's `lite-regex` feature (off by default) makes native builds use
+//! `regex-lite` too, so that the add-in's engine can be profiled natively
+//! (`perf`, `cargo bench -p ehcp-core --features lite-regex`) and the CLI's
+//! findings compared under both engines. `regex-lite` has no literal
+//! optimisations and no DFA: every pattern runs as a backtracker or PikeVM
+//! over the whole text. Hot paths therefore test a cheap necessary condition
+//! first (a literal, a keyword) before running a pattern.
 
 use std::fmt;
 use std::ops::Deref;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
 use regex as engine;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "lite-regex"))]
 use regex_lite as engine;
 
 pub use engine::{Captures, Error, Match, escape};
@@ -45,7 +53,10 @@ const SPACE_CLASS: &str = r"\t\n\x0B\x0C\r\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{20
 /// `pattern` with `\w` and `\s` written out as explicit classes (inside a
 /// class too), so that `regex-lite` matches accented letters and Unicode
 /// spaces as the `regex` crate does. Everything else is left as written.
-#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+#[cfg_attr(
+    not(any(test, target_arch = "wasm32", feature = "lite-regex")),
+    allow(dead_code)
+)]
 pub(crate) fn lite_pattern(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
     let mut class_depth = 0usize;
@@ -168,11 +179,11 @@ impl RegexBuilder {
     pub fn build(&self) -> Result<Regex, Error> {
         #[cfg(test)]
         tests::record(self);
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(any(target_arch = "wasm32", feature = "lite-regex"))]
         let lite = lite_pattern(&self.pattern);
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(any(target_arch = "wasm32", feature = "lite-regex"))]
         let pattern: &str = &lite;
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
         let pattern: &str = &self.pattern;
         let mut builder = engine::RegexBuilder::new(pattern);
         builder
@@ -186,7 +197,7 @@ impl RegexBuilder {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::sync::Mutex;
 
@@ -222,7 +233,7 @@ mod tests {
 
     /// Text of the sample plans and of a few real-world documents, each also
     /// with its capitalised words accented (as names like Zoë or Renée are).
-    fn haystacks() -> Vec<String> {
+    pub(crate) fn haystacks() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut files: Vec<_> = std::fs::read_dir(root.join("samples"))
             .expect("samples/")
@@ -247,17 +258,6 @@ mod tests {
             wild.sort();
             files.extend(wild.into_iter().step_by(25));
         }
-        // Phrases from configuration (vocabulary, roles) may be accented.
-        let accented_phrases = [
-            "protégé",
-            "Zoë",
-            "café visits",
-            "Renée",
-            "Ó Briain",
-            "naïve art",
-        ];
-        let _ = crate::analysis::PhraseSet::new(accented_phrases.map(String::from), true);
-        let _ = crate::analysis::PhraseSet::new(accented_phrases.map(String::from), false);
         let mut out: Vec<String> = ACCENTED.iter().map(|s| s.to_string()).collect();
         for file in files {
             let bytes = std::fs::read(&file).unwrap();

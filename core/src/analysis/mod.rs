@@ -10,6 +10,7 @@ pub mod dates;
 pub mod hedges;
 pub mod measure;
 pub mod people;
+mod phrases;
 pub mod quantity;
 pub mod roles;
 pub mod timeframe;
@@ -18,7 +19,9 @@ pub mod words;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use crate::re::{Regex, RegexBuilder};
+pub use phrases::PhraseSet;
+
+use crate::re::Regex;
 
 use crate::config::Config;
 use crate::plan::AreaOfNeed;
@@ -44,85 +47,6 @@ impl Span {
             text: text[range.clone()].to_owned(),
             range,
         }
-    }
-}
-
-/// A set of phrases matched on whole words, case-insensitively, longest first.
-#[derive(Debug, Clone)]
-pub struct PhraseSet {
-    phrases: Vec<String>,
-    regex: Option<Regex>,
-}
-
-impl PhraseSet {
-    /// Builds the matcher. Spaces in a phrase match any run of white space;
-    /// `plurals` lets a final word take "s" or "es".
-    pub fn new(phrases: impl IntoIterator<Item = String>, plurals: bool) -> PhraseSet {
-        let mut phrases: Vec<String> = phrases
-            .into_iter()
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|p| !p.is_empty())
-            .collect();
-        // Longest first so that "support as and when" wins over "as and when".
-        phrases.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        phrases.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        if phrases.is_empty() {
-            return PhraseSet {
-                phrases,
-                regex: None,
-            };
-        }
-        let alternatives: Vec<String> = phrases
-            .iter()
-            .map(|p| {
-                let body = p
-                    .split(' ')
-                    .map(crate::re::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+");
-                // `\b` only beside ASCII: next to an accented letter (a
-                // configured "protégé") regex-lite's ASCII `\b` never holds.
-                let starts_word = p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-                let ends_word = p.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
-                let plural = if plurals && ends_word {
-                    "(?:s|es)?"
-                } else {
-                    ""
-                };
-                format!(
-                    "{}(?:{}){}{}",
-                    if starts_word { r"\b" } else { "" },
-                    body,
-                    plural,
-                    if ends_word { r"\b" } else { "" }
-                )
-            })
-            .collect();
-        let regex = RegexBuilder::new(&alternatives.join("|"))
-            .case_insensitive(true)
-            .size_limit(1 << 24)
-            .build()
-            .ok();
-        PhraseSet { phrases, regex }
-    }
-
-    /// Every match, left to right, without overlaps.
-    pub fn find_all(&self, text: &str) -> Vec<Span> {
-        match &self.regex {
-            Some(regex) => regex
-                .find_iter(text)
-                .map(|m| Span::new(text, m.range()))
-                .collect(),
-            None => Vec::new(),
-        }
-    }
-
-    pub fn is_match(&self, text: &str) -> bool {
-        self.regex.as_ref().is_some_and(|r| r.is_match(text))
-    }
-
-    pub fn phrases(&self) -> &[String] {
-        &self.phrases
     }
 }
 
@@ -277,13 +201,8 @@ impl Lexicon {
     /// appear in `text`, with the term that matched each.
     pub fn thesaurus_groups_in(&self, text: &str) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
-        let found = self
-            .thesaurus_terms
-            .regex
-            .iter()
-            .flat_map(|regex| regex.find_iter(text));
-        for found in found {
-            let mut term = found.as_str().to_lowercase();
+        for found in self.thesaurus_terms.find_all(text) {
+            let mut term = found.text.to_lowercase();
             // A phrase may match across several spaces or a line break.
             if term.contains(|c: char| c.is_whitespace() && c != ' ') || term.contains("  ") {
                 term = term.split_whitespace().collect::<Vec<_>>().join(" ");
