@@ -22,7 +22,7 @@ if [ -z "$shared" ]; then
   done
 fi
 if [ -z "${EHCP:-}" ]; then
-  target=${CARGO_TARGET_DIR:-$root/target}
+  target=$(cd "$root" && realpath -m "${CARGO_TARGET_DIR:-target}")
   (cd "$root" && cargo build -q --bin ehcp ${EHCP_FEATURES:+--features "$EHCP_FEATURES"})
   EHCP=$target/debug/ehcp
 fi
