@@ -196,6 +196,25 @@ impl RegexBuilder {
     }
 }
 
+/// Whether `text` may hold a case-insensitive match of one of `needles`
+/// (ASCII, lower case): false only when none can match in either engine.
+/// A cheap test to run before a pattern every match of which contains one
+/// of the needles. Besides ASCII letters, the regex crate folds the long s
+/// and the Kelvin sign to `s` and `k`; a text with either is let through.
+pub fn may_contain_folded(text: &str, needles: &[&str]) -> bool {
+    if text.contains(['\u{17F}', '\u{212A}']) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    needles.iter().any(|needle| {
+        let needle = needle.as_bytes();
+        needle.is_empty()
+            || bytes
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -365,6 +384,19 @@ pub(crate) mod tests {
             builders.len(),
             differences.join("\n")
         );
+    }
+
+    #[test]
+    fn folded_needles_are_found_whatever_the_case() {
+        assert!(may_contain_folded("Click Here", &["here"]));
+        assert!(may_contain_folded("LOREM IPSUM", &["click", "lorem"]));
+        assert!(!may_contain_folded("Zoë reads daily", &["click", "lorem"]));
+        assert!(!may_contain_folded("", &["a"]));
+        // Characters that fold to ASCII letters in the regex crate.
+        let kelvin = "clic\u{212A} here";
+        assert!(RegexBuilder::new("click").case_insensitive(true).build().unwrap().is_match(kelvin) || cfg!(feature = "lite-regex"));
+        assert!(may_contain_folded(kelvin, &["click"]));
+        assert!(may_contain_folded("\u{17F}upport", &["support"]));
     }
 
     #[test]

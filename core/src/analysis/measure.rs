@@ -67,6 +67,11 @@ fn counts(text: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// Every measure stated in `text`.
 pub fn measures(text: &str) -> Vec<Span> {
+    all_measures(text).collect()
+}
+
+/// The measures of `text`, found one at a time.
+fn all_measures(text: &str) -> impl Iterator<Item = Span> + '_ {
     MEASURE
         .find_iter(text)
         .map(|m| Span::new(text, m.range()))
@@ -76,7 +81,6 @@ pub fn measures(text: &str) -> Vec<Span> {
             let lower = s.text.to_ascii_lowercase();
             !(lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("half "))
         })
-        .collect()
 }
 
 static VAGUE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,7 +111,8 @@ pub fn vague_change(text: &str) -> Option<Span> {
 
 /// True when `text` gives a way to tell whether it was achieved.
 pub fn is_measurable(text: &str) -> bool {
-    !measures(text).is_empty()
+    // The first measure found settles it: the rest of the text is not searched.
+    all_measures(text).next().is_some()
 }
 
 #[cfg(test)]

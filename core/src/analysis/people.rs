@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::re::Regex;
 
-use super::{Lexicon, Span};
+use super::{Lexicon, PhraseSet, Span};
 
 /// The pronoun set a word belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,32 +24,61 @@ impl Pronoun {
     }
 }
 
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:he|him|his|himself|she|her|hers|herself)\b").expect("pronoun regex")
+/// The pronouns, matched as whole words in any case: what
+/// `(?i)\b(?:he|him|his|himself|she|her|hers|herself)\b` finds.
+static PRONOUN: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        ["he", "him", "his", "himself", "she", "her", "hers", "herself"].map(String::from),
+        false,
+    )
 });
 
 /// He/him/his and she/her/hers pronouns in `text`.
 pub fn pronouns(text: &str) -> Vec<(Span, Pronoun)> {
     PRONOUN
-        .find_iter(text)
-        .map(|m| {
-            let kind = match m.as_str().to_ascii_lowercase().as_str() {
+        .find_all(text)
+        .into_iter()
+        .map(|span| {
+            let kind = match span.text.to_ascii_lowercase().as_str() {
                 "he" | "him" | "his" | "himself" => Pronoun::He,
                 _ => Pronoun::She,
             };
-            (Span::new(text, m.range()), kind)
+            (span, kind)
         })
         .collect()
 }
 
 /// Relatives and professionals: a sentence that mentions one may use "she"
 /// or "he" for them, not for the child.
-static OTHER_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|step-?(?:mum|dad|mother|father)|brother|sister|sibling|siblings|grand(?:ma|pa|mother|father|parents?)|nan|nana|nanny|grandad|granddad|aunt|auntie|uncle|cousin|foster\s+carer|guardian|teacher|therapist|assistant|psychologist|nurse|doctor|dr|paediatrician|worker|senco|sendco|tutor|mentor|coach|practitioner|consultant|mrs|mr|ms|miss|friend|peer|boyfriend|girlfriend|partner|baby|family)s?\b",
-    )
-    .expect("other person regex")
+/// What the pattern [`OTHER_PERSON_PATTERN`] matches, as whole words in
+/// any case: each word and each word with "s" after it.
+static OTHER_PERSON: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    for word in OTHER_PEOPLE {
+        words.push((*word).to_owned());
+        words.push(format!("{word}s"));
+    }
+    PhraseSet::new(words, false)
 });
+
+/// `(?i)\b(?:…)s?\b` over these (the pattern, spelled out: `parents?`
+/// gives "parent" and "parents", `step-?mum` gives "step-mum" and
+/// "stepmum", `foster\s+carer` "foster carer").
+static OTHER_PEOPLE: &[&str] = &[
+    "mum", "mummy", "mother", "mom", "dad", "daddy", "father", "parent", "parents", "carer",
+    "carers", "step-mum", "step-dad", "step-mother", "step-father", "stepmum", "stepdad",
+    "stepmother", "stepfather", "brother", "sister", "sibling", "siblings", "grandma",
+    "grandpa", "grandmother", "grandfather", "grandparent", "grandparents", "nan", "nana",
+    "nanny", "grandad", "granddad", "aunt", "auntie", "uncle", "cousin", "foster carer",
+    "guardian", "teacher", "therapist", "assistant", "psychologist", "nurse", "doctor", "dr",
+    "paediatrician", "worker", "senco", "sendco", "tutor", "mentor", "coach", "practitioner",
+    "consultant", "mrs", "mr", "ms", "miss", "friend", "peer", "boyfriend", "girlfriend",
+    "partner", "baby", "family",
+];
+
+/// The pattern [`OTHER_PERSON`] stands for (its test compares the two).
+#[cfg(test)]
+const OTHER_PERSON_PATTERN: &str = r"(?i)\b(?:mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|step-?(?:mum|dad|mother|father)|brother|sister|sibling|siblings|grand(?:ma|pa|mother|father|parents?)|nan|nana|nanny|grandad|granddad|aunt|auntie|uncle|cousin|foster\s+carer|guardian|teacher|therapist|assistant|psychologist|nurse|doctor|dr|paediatrician|worker|senco|sendco|tutor|mentor|coach|practitioner|consultant|mrs|mr|ms|miss|friend|peer|boyfriend|girlfriend|partner|baby|family)s?\b";
 
 /// True when the sentence speaks of someone other than the child (so its
 /// pronouns may be theirs).
@@ -150,6 +179,33 @@ mod tests {
         );
         for n in ["Sarah", "Tom", "Lily", "Ethan", "Ben"] {
             assert!(names.contains(&n.to_owned()), "{n} in {names:?}");
+        }
+    }
+
+    /// The phrase sets find what the patterns they replace find.
+    #[test]
+    fn word_sets_match_as_their_patterns() {
+        let other = regex::Regex::new(OTHER_PERSON_PATTERN).unwrap();
+        let pronoun =
+            regex::Regex::new(r"(?i)\b(?:he|him|his|himself|she|her|hers|herself)\b").unwrap();
+        let mut texts = crate::re::tests::haystacks();
+        texts.extend(
+            [
+                "his step-mum and Stepdads; a Foster\u{a0}Carer; parentss; the SENCOs",
+                "HE said; Himself; HERS; hers’; she’s; ſhe; the Mums",
+                "mummy-to-be; grand-mother; Mrs. Smith; x-dr",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(
+                mentions_other_person(text),
+                other.is_match(text),
+                "{text:?}"
+            );
+            let found: Vec<_> = pronouns(text).into_iter().map(|(s, _)| s.range).collect();
+            let expected: Vec<_> = pronoun.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(found, expected, "{text:?}");
         }
     }
 

@@ -174,8 +174,10 @@ pub fn read(document: &Document, plan: &mut Plan, options: &ExtractOptions) {
         {
             found.offer(field, weight, value, p.index);
         }
-        if let Some(c) = TITLE_NAME.captures(text)
-            && word_count(text) <= 14
+        // Every title names the plan ("…care plan", "EHC plan", "EHCP").
+        if word_count(text) <= 14
+            && crate::re::may_contain_folded(text, &["plan", "ehc"])
+            && let Some(c) = TITLE_NAME.captures(text)
         {
             found.offer(Field::Name, 3, &c["name"], p.index);
         }

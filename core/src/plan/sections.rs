@@ -134,7 +134,18 @@ static LEADERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.{3,}|…+|_{3,}|·{3,}|\.\s\.\s\.)\s*\d{1,3}\s*$").expect("pattern")
 });
 
+/// Whether `norm` ends in a number (before trailing white space): what both
+/// patterns above need, tested first because few paragraphs do and a
+/// pattern anchored at the end still scans the whole text in `regex-lite`.
+/// `is_numeric` covers every digit the regex crate's Unicode `\d` matches.
+fn ends_in_number(norm: &str) -> bool {
+    norm.trim_end().ends_with(char::is_numeric)
+}
+
 fn strip_page_number(norm: &str) -> &str {
+    if !ends_in_number(norm) {
+        return norm;
+    }
     match PAGE_NUMBER.find(norm) {
         Some(m) => norm[..m.start()].trim_end_matches(['.', '…', '_', '·', ' ']),
         None => norm,
@@ -146,6 +157,9 @@ fn strip_page_number(norm: &str) -> &str {
 fn is_toc_entry(p: &Paragraph, norm: &str) -> bool {
     if look(p).toc_style {
         return true;
+    }
+    if !ends_in_number(norm) {
+        return false;
     }
     if LEADERS.is_match(norm) {
         return true;

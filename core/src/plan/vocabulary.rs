@@ -281,37 +281,46 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
 
 /// The area of need a heading (or an item's opening words) names.
 pub fn area_of(text: &str) -> Option<AreaOfNeed> {
-    static AREAS: LazyLock<Vec<(Regex, AreaOfNeed)>> = LazyLock::new(|| {
+    // Each area's pattern, with words one of which every match holds (a
+    // cheap test that spares most texts the pattern).
+    type Area = (Regex, &'static [&'static str], AreaOfNeed);
+    static AREAS: LazyLock<Vec<Area>> = LazyLock::new(|| {
         [
             (
                 r"communication and interaction|speech,? language and communication|\bslcn?\b|communication,? language|social communication|\bcommunication\b",
+                &["communication", "slc"][..],
                 AreaOfNeed::CommunicationAndInteraction,
             ),
             (
                 r"cognition and learning|\blearning\b|\bliteracy\b|\bnumeracy\b|\bcognition\b",
+                &["learning", "literacy", "numeracy", "cognition"],
                 AreaOfNeed::CognitionAndLearning,
             ),
             (
                 r"social,? emotional,? (?:and )?mental health|\bsemh\b|\bsocial,? emotional\b|emotional (?:health|wellbeing|well-being)|mental health",
+                &["emotional", "semh", "mental health"],
                 AreaOfNeed::SocialEmotionalMentalHealth,
             ),
             (
                 r"sensory and/or physical|sensory and physical|sensory,? physical|physical and sensory|\bsensory\b|\bphysical\b|\bmotor\b|\bmobility\b|hearing|vision|visual",
+                &["sensory", "physical", "motor", "mobility", "hearing", "visi"],
                 AreaOfNeed::SensoryPhysical,
             ),
             (
                 r"preparing for adulthood|preparation for adulthood|\bpfa\b|independent living|independence|employment|community (?:participation|inclusion)|friends,? relationships",
+                &["adulthood", "pfa", "independen", "employment", "community", "friends"],
                 AreaOfNeed::PreparingForAdulthood,
             ),
         ]
         .into_iter()
-        .map(|(p, a)| (Regex::new(&format!("(?i){p}")).expect("pattern"), a))
+        .map(|(p, words, a)| (Regex::new(&format!("(?i){p}")).expect("pattern"), words, a))
         .collect()
     });
     // The earliest mention wins ("Communication and interaction (learning)").
     AREAS
         .iter()
-        .filter_map(|(re, a)| re.find(text).map(|m| (m.start(), *a)))
+        .filter(|(_, words, _)| crate::re::may_contain_folded(text, words))
+        .filter_map(|(re, _, a)| re.find(text).map(|m| (m.start(), *a)))
         .min_by_key(|&(start, _)| start)
         .map(|(_, a)| a)
 }
@@ -479,7 +488,11 @@ pub fn is_introduction(text: &str) -> bool {
         .expect("pattern")
     });
     let t = text.trim();
-    (t.ends_with(':') && word_count(t) <= 25) || (word_count(t) <= 40 && INTRO.is_match(t))
+    // Every alternative holds one of these words.
+    (t.ends_with(':') && word_count(t) <= 25)
+        || (word_count(t) <= 40
+            && crate::re::may_contain_folded(t, &["below", "follow", "section", "see", "refer to"])
+            && INTRO.is_match(t))
 }
 
 /// Template prompt text left in ("Click or tap here to enter text.",

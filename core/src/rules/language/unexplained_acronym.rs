@@ -179,20 +179,70 @@ static EXPLANATIONS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
 
 /// Every acronym the text spells out in one of the forms above (a plural
 /// "SaLTs" explains "SaLT" too). One pass per plan, not one regex per acronym.
-fn explained_acronyms(text: &str) -> HashSet<&str> {
+fn explained_acronyms<'t>(text: &'t str) -> HashSet<&'t str> {
     let mut explained = HashSet::new();
-    for pattern in EXPLANATIONS.iter() {
-        for captures in pattern.captures_iter(text) {
-            if let Some(a) = captures.name("a") {
-                let a = a.as_str();
-                explained.insert(a);
-                if let Some(singular) = a.strip_suffix('s') {
-                    explained.insert(singular);
+    let mut add = |a: &'t str| {
+        explained.insert(a);
+        if let Some(singular) = a.strip_suffix('s') {
+            explained.insert(singular);
+        }
+    };
+    // The first two forms run only over the stretches of text with a "(":
+    // stretches split where no match of theirs can reach (see
+    // `bracket_stretches`), so that they find there exactly what they
+    // would find in the whole text.
+    let [in_full_first, acronym_first, glossary] = &*EXPLANATIONS;
+    for (pattern, with_quotes) in [(in_full_first, true), (acronym_first, false)] {
+        for stretch in bracket_stretches(text, with_quotes) {
+            for captures in pattern.captures_iter(stretch) {
+                if let Some(a) = captures.name("a") {
+                    add(a.as_str());
                 }
             }
         }
     }
+    for captures in glossary.captures_iter(text) {
+        if let Some(a) = captures.name("a") {
+            add(a.as_str());
+        }
+    }
     explained
+}
+
+/// The stretches of `text` holding a "(" between characters no match of
+/// the first two explanation forms can hold: ASCII punctuation other than
+/// `( , _` (and `' -` for the first form, which allows them), so neither
+/// a word character nor white space in either engine. The first form also
+/// ends with its ")", so a stretch may end just after one. A match never
+/// starts before a stretch and runs into it, and the stretch's edges look
+/// to `\b` as the characters beside them do (not word characters).
+fn bracket_stretches(text: &str, in_full_first: bool) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let b = bytes[at];
+            at += 1;
+            let (ends_before, ends_after) = match b {
+                b'(' | b',' | b'_' => (false, false),
+                b'\'' | b'-' if in_full_first => (false, false),
+                b')' if in_full_first => (false, true),
+                _ => (b.is_ascii_punctuation(), false),
+            };
+            if ends_before || ends_after {
+                let end = if ends_after { at } else { at - 1 };
+                let stretch = &text[start..end];
+                start = at;
+                if stretch.contains('(') {
+                    return Some(stretch);
+                }
+            }
+        }
+        let stretch = &text[start..];
+        start = bytes.len();
+        stretch.contains('(').then_some(stretch)
+    })
 }
 
 #[cfg(test)]
@@ -203,6 +253,39 @@ fn explained_inline(text: &str, acronym: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The explanations found stretch by stretch are those of the whole text.
+    #[test]
+    fn stretches_find_what_the_whole_text_gives() {
+        let whole = |text: &str| -> HashSet<String> {
+            let mut out = HashSet::new();
+            for pattern in EXPLANATIONS.iter() {
+                // The regex crate, as the reference.
+                let pattern = regex::Regex::new(pattern.as_str()).unwrap();
+                for c in pattern.captures_iter(text) {
+                    let a = c["a"].to_owned();
+                    if let Some(singular) = a.strip_suffix('s') {
+                        out.insert(singular.to_owned());
+                    }
+                    out.insert(a);
+                }
+            }
+            out
+        };
+        let mut texts = vec![
+            "speech and language therapist (SaLT), then (ELSA). CAMHS (child and adolescent mental health services)".to_owned(),
+            "Speech therapist\n(SaLT) will\nASD (\nautism spectrum) ok".to_owned(),
+            "x.ab (AB) y: don’t-care (DC) (EP); a_b (A_B) e.g. (eg) ((EE)) OT(occupational therapy)".to_owned(),
+        ];
+        let haystacks = crate::re::tests::haystacks();
+        texts.push(haystacks.join("\n"));
+        texts.extend(haystacks.chunks(40).map(|c| c.join("\n")));
+        for text in &texts {
+            let found: HashSet<String> =
+                explained_acronyms(text).into_iter().map(String::from).collect();
+            assert_eq!(found, whole(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn inline_explanations() {
