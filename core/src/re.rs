@@ -27,7 +27,7 @@
 //! first (a literal, a keyword) before running a pattern.
 
 use std::fmt;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 
 #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
 use regex as engine;
@@ -205,14 +205,160 @@ pub fn may_contain_folded(text: &str, needles: &[&str]) -> bool {
     if text.contains(['\u{17F}', '\u{212A}']) {
         return true;
     }
+    if needles.iter().any(|n| n.is_empty()) {
+        return true;
+    }
+    // One pass over the text, comparing only where a needle's first letter is.
+    let mut first = [false; 256];
+    for needle in needles {
+        let b = needle.as_bytes()[0];
+        first[usize::from(b.to_ascii_lowercase())] = true;
+        first[usize::from(b.to_ascii_uppercase())] = true;
+    }
     let bytes = text.as_bytes();
-    needles.iter().any(|needle| {
-        let needle = needle.as_bytes();
-        needle.is_empty()
-            || bytes
-                .windows(needle.len())
-                .any(|window| window.eq_ignore_ascii_case(needle))
+    (0..bytes.len()).any(|i| {
+        first[usize::from(bytes[i])]
+            && needles.iter().any(|needle| {
+                let needle = needle.as_bytes();
+                bytes
+                    .get(i..i + needle.len())
+                    .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+            })
     })
+}
+
+/// Simple case folding, as the regex crate's case-insensitive matching
+/// uses it: lower case, plus the few characters whose lower case is not
+/// their folded form (long s, Kelvin and Ångström signs, final sigma, the
+/// Greek symbol variants, micro sign).
+pub fn fold_case(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'ſ' => 's',
+        '\u{212A}' => 'k',
+        '\u{212B}' => 'å',
+        'µ' => 'μ',
+        'ς' => 'σ',
+        'ϐ' => 'β',
+        'ϑ' => 'θ',
+        'ϕ' => 'φ',
+        'ϖ' => 'π',
+        'ϰ' => 'κ',
+        'ϱ' => 'ρ',
+        'ϵ' => 'ε',
+        'ẛ' => 'ṡ',
+        '\u{1FBE}' | '\u{345}' => 'ι',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// A pattern every match of which begins at the start of a word (`\b`,
+/// then a word character) that is one of a few known first words (in any
+/// case), or that starts with a digit. It is tried only at those words,
+/// anchored there: `regex-lite` would otherwise run the whole alternation
+/// at every position of the text. Finds exactly what the pattern finds
+/// (its test compares the two); which first words a pattern can begin
+/// with is for its author to list, in full.
+#[derive(Debug, Clone)]
+pub struct WordLed {
+    /// `^(?:pattern)`, run on the text from a candidate word on.
+    anchored: Regex,
+    /// The pattern as written (for the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pattern: RegexBuilder,
+    /// Lower-case first words; one ending in `*` is a prefix ("ks*" for "KS2").
+    first_words: Vec<&'static str>,
+    /// Whether a word starting with a digit may begin a match.
+    numbers: bool,
+}
+
+impl WordLed {
+    /// `builder` holds the pattern and its options; `first_words` every
+    /// word a match can begin with; `numbers` whether a match can begin
+    /// with a digit.
+    pub fn new(
+        builder: &RegexBuilder,
+        first_words: &[&'static str],
+        numbers: bool,
+    ) -> Result<WordLed, Error> {
+        // A new line before the ")" in case the pattern ends in a comment.
+        let mut anchored = builder.clone();
+        anchored.pattern = format!("^(?:{}\n)", builder.pattern);
+        Ok(WordLed {
+            anchored: anchored.build()?,
+            pattern: builder.clone(),
+            first_words: first_words.to_vec(),
+            numbers,
+        })
+    }
+
+    /// Whether a match may begin with `word`, a whole run of word characters.
+    fn may_lead(&self, word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        if self.numbers && first.is_numeric() {
+            return true;
+        }
+        let mut folded = String::with_capacity(word.len());
+        folded.extend(word.chars().map(fold_case));
+        self.first_words.iter().any(|w| match w.strip_suffix('*') {
+            Some(prefix) => folded.starts_with(prefix),
+            None => folded == *w,
+        })
+    }
+
+    /// Every match, left to right, without overlaps.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let mut position = 0;
+        let mut after_word = false;
+        std::iter::from_fn(move || {
+            while let Some(c) = text[position..].chars().next() {
+                let word = is_word_char(c);
+                if !word || after_word {
+                    position += c.len_utf8();
+                    after_word = word;
+                    continue;
+                }
+                let end = text[position..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map_or(text.len(), |(i, _)| position + i);
+                let start = position;
+                if self.may_lead(&text[start..end])
+                    && let Some(m) = self.anchored.find(&text[start..])
+                {
+                    position = start + m.end();
+                    after_word = text[..position]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char);
+                    return Some(start..position);
+                }
+                position = end;
+                after_word = true;
+            }
+            None
+        })
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find_iter(text).next().is_some()
+    }
+}
+
+/// Whether `c` is a word character (`\w`) for the engine in use.
+fn is_word_char(c: char) -> bool {
+    crate::analysis::words::is_word_char(c)
 }
 
 #[cfg(test)]
@@ -252,6 +398,30 @@ pub(crate) mod tests {
 
     /// Text of the sample plans and of a few real-world documents, each also
     /// with its capitalised words accented (as names like Zoë or Renée are).
+    /// Checks that a [`WordLed`] finds what its pattern finds (with the
+    /// regex crate) in every haystack and in `extra`.
+    pub(crate) fn assert_word_led_agrees(led: &WordLed, extra: &[&str]) {
+        let b = &led.pattern;
+        let reference = regex::RegexBuilder::new(&b.pattern)
+            .case_insensitive(b.case_insensitive)
+            .ignore_whitespace(b.ignore_whitespace)
+            .build()
+            .expect("pattern");
+        let mut texts = haystacks();
+        texts.extend(extra.iter().map(|t| (*t).to_owned()));
+        let mut differences = Vec::new();
+        for text in &texts {
+            let found: Vec<Range<usize>> = led.find_iter(text).collect();
+            let expected: Vec<Range<usize>> =
+                reference.find_iter(text).map(|m| m.range()).collect();
+            if found != expected {
+                differences.push(format!("{text:?}: {found:?} vs {expected:?}"));
+            }
+            assert_eq!(led.is_match(text), !expected.is_empty(), "{text:?}");
+        }
+        assert!(differences.is_empty(), "{}", differences.join("\n"));
+    }
+
     pub(crate) fn haystacks() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut files: Vec<_> = std::fs::read_dir(root.join("samples"))
@@ -387,6 +557,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn folding_follows_case_folding() {
+        assert_eq!(fold_case('A'), 'a');
+        assert_eq!(fold_case('É'), 'é');
+        assert_eq!(fold_case('ſ'), 's');
+        assert_eq!(fold_case('\u{212A}'), 'k');
+        assert_eq!(fold_case('İ'), 'İ');
+        assert_eq!(fold_case('’'), '’');
+    }
+
+    #[test]
     fn folded_needles_are_found_whatever_the_case() {
         assert!(may_contain_folded("Click Here", &["here"]));
         assert!(may_contain_folded("LOREM IPSUM", &["click", "lorem"]));
@@ -394,7 +574,14 @@ pub(crate) mod tests {
         assert!(!may_contain_folded("", &["a"]));
         // Characters that fold to ASCII letters in the regex crate.
         let kelvin = "clic\u{212A} here";
-        assert!(RegexBuilder::new("click").case_insensitive(true).build().unwrap().is_match(kelvin) || cfg!(feature = "lite-regex"));
+        assert!(
+            RegexBuilder::new("click")
+                .case_insensitive(true)
+                .build()
+                .unwrap()
+                .is_match(kelvin)
+                || cfg!(feature = "lite-regex")
+        );
         assert!(may_contain_folded(kelvin, &["click"]));
         assert!(may_contain_folded("\u{17F}upport", &["support"]));
     }

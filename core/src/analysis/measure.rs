@@ -3,13 +3,91 @@
 
 use std::sync::LazyLock;
 
-use crate::re::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder, WordLed};
 
 use super::Span;
 use super::words::NUMBER;
 
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(&format!(
+/// The words a measure can begin with, besides a number: the first word of
+/// each alternative of [`MEASURE`] (and of [`NUMBER`]).
+const MEASURE_FIRST_WORDS: &[&str] = &[
+    // NUMBER
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "sixty",
+    "a",
+    "an",
+    "half",
+    // the rest, in the pattern's order
+    "independent",
+    "independently",
+    "without",
+    "with",
+    "at",
+    "more",
+    "fewer",
+    "less",
+    "no",
+    "up",
+    "reading",
+    "spelling",
+    "chronological",
+    "developmental",
+    "standardised",
+    "standardized",
+    "age",
+    "expected",
+    "level",
+    "stage",
+    "band",
+    "phase",
+    "step",
+    "grade",
+    "gcse",
+    "entry",
+    "functional",
+    "once",
+    "twice",
+    "thrice",
+    "each",
+    "every",
+    "daily",
+    "weekly",
+    "consistently",
+    "on",
+    "all",
+    "as",
+    "measured",
+    "evidenced",
+    "assessed",
+    "recorded",
+    "observed",
+    "score",
+    "scores",
+    "scoring",
+    "unaided",
+    "unprompted",
+    "his",
+    "her",
+    "their",
+];
+
+static MEASURE: LazyLock<WordLed> = LazyLock::new(|| {
+    WordLed::new(RegexBuilder::new(&format!(
         r"(?:
             \b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)
           | \b{NUMBER}\s+(?:out\s+of|in|/)\s+{NUMBER}\b
@@ -38,8 +116,7 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
         )"
     ))
     .case_insensitive(true)
-    .ignore_whitespace(true)
-    .build()
+    .ignore_whitespace(true), MEASURE_FIRST_WORDS, true)
     .expect("measure regex")
 });
 
@@ -52,17 +129,37 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
+/// The number words of [`COUNT`].
+const COUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
+];
+
 fn counts(text: &str) -> impl Iterator<Item = Span> + '_ {
-    COUNT.captures_iter(text).filter_map(move |c| {
-        let noun = c.get(1)?.as_str().to_ascii_lowercase();
-        let time = matches!(
-            noun.as_str(),
-            "years" | "months" | "terms" | "ages" | "times" | "yes" | "is" | "was" | "has" | "does"
-        ) || noun.ends_with("ss")
-            || noun.ends_with("ous");
-        let whole = c.get(0)?;
-        (!time).then(|| Span::new(text, whole.range()))
-    })
+    // A count starts with a number, in digits or in words.
+    let numbered =
+        text.contains(char::is_numeric) || crate::re::may_contain_folded(text, COUNT_WORDS);
+    COUNT
+        .captures_iter(if numbered { text } else { "" })
+        .filter_map(move |c| {
+            let noun = c.get(1)?.as_str().to_ascii_lowercase();
+            let time = matches!(
+                noun.as_str(),
+                "years"
+                    | "months"
+                    | "terms"
+                    | "ages"
+                    | "times"
+                    | "yes"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "does"
+            ) || noun.ends_with("ss")
+                || noun.ends_with("ous");
+            let whole = c.get(0)?;
+            (!time).then(|| Span::new(text, whole.range()))
+        })
 }
 
 /// Every measure stated in `text`.
@@ -74,7 +171,7 @@ pub fn measures(text: &str) -> Vec<Span> {
 fn all_measures(text: &str) -> impl Iterator<Item = Span> + '_ {
     MEASURE
         .find_iter(text)
-        .map(|m| Span::new(text, m.range()))
+        .map(|range| Span::new(text, range))
         .chain(counts(text))
         // "a word" and "an activity" are not counts.
         .filter(|s| {
@@ -83,8 +180,8 @@ fn all_measures(text: &str) -> impl Iterator<Item = Span> + '_ {
         })
 }
 
-static VAGUE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(
+static VAGUE_CHANGE: LazyLock<WordLed> = LazyLock::new(|| {
+    WordLed::new(RegexBuilder::new(
         r"\b(?:will|to|should|can)\s+(?:continue\s+to\s+|be\s+able\s+to\s+|begin\s+to\s+|start\s+to\s+)?(?:
             be\s+(?:more|less|better|happier|calmer|increasingly|much)\b
           | feel\b | improve\b | develop\b | increase\b | progress\b
@@ -98,15 +195,17 @@ static VAGUE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
     .case_insensitive(true)
-    .ignore_whitespace(true)
-    .build()
+    .ignore_whitespace(true), &["will", "to", "should", "can"], false)
     .expect("vague change regex")
 });
 
 /// The wording of an outcome that promises a change of degree without a
 /// measure: "will improve", "will feel more", "will make good progress".
 pub fn vague_change(text: &str) -> Option<Span> {
-    VAGUE_CHANGE.find(text).map(|m| Span::new(text, m.range()))
+    VAGUE_CHANGE
+        .find_iter(text)
+        .next()
+        .map(|range| Span::new(text, range))
 }
 
 /// True when `text` gives a way to tell whether it was achieved.
@@ -118,6 +217,30 @@ pub fn is_measurable(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_led_patterns_find_what_the_patterns_find() {
+        crate::re::tests::assert_word_led_agrees(
+            &MEASURE,
+            &[
+                "80% accuracy; 4 out of 5; 3/4 of the time; Independently, without adult help",
+                "with no more than two prompts; at least 3; up to ten; a minimum of 2 sessions",
+                "five new words; a Reading Age of 9; standardized score; age-related expectations",
+                "level 3, phase two, Grade, GCSE, entry level, functional skills; twice a week",
+                "thrice; each day; every time; on every occasion; all of the time; on 3 occasions",
+                "3 consecutive; as measured by; assessed using; recorded in; observed by; scoring",
+                "on his own; unaided; unprompted; without prompting; their own; forty-five words",
+                "half an hour; an activity; 2.5 times per day; ｓcore ſcore KS2 ageing",
+            ],
+        );
+        crate::re::tests::assert_word_led_agrees(
+            &VAGUE_CHANGE,
+            &[
+                "will improve; to continue to feel better; should be able to develop; can gain",
+                "Will make good progress; to work towards; will achieve her full potential",
+            ],
+        );
+    }
 
     #[test]
     fn measures_are_found() {

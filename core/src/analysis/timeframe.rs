@@ -3,15 +3,15 @@
 
 use std::sync::LazyLock;
 
-use crate::re::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder, WordLed};
 
 use super::Span;
 use super::words::NUMBER;
 
 const MONTH: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
 
-static TIME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(&format!(
+static TIME_FRAME: LazyLock<WordLed> = LazyLock::new(|| {
+    WordLed::new(RegexBuilder::new(&format!(
         r"\b(?:
             (?:by|before|at|until|for)\s+(?:the\s+)?(?:end|start|beginning|close)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:next\s+|this\s+|current\s+)?(?:key\s+stage|ks)\s*\d
           | (?:by|before|at)\s+(?:the\s+)?(?:end|start|beginning)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:next\s+|this\s+|current\s+)?(?:year|yr)\s*\d+
@@ -33,16 +33,22 @@ static TIME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
         )"
     ))
     .case_insensitive(true)
-    .ignore_whitespace(true)
-    .build()
+    .ignore_whitespace(true), TIME_FRAME_FIRST_WORDS, false)
     .expect("time frame regex")
 });
+
+/// The words a time frame can begin with: the first word of each
+/// alternative of [`TIME_FRAME`] ("KS2" is one word).
+const TIME_FRAME_FIRST_WORDS: &[&str] = &[
+    "by", "before", "at", "until", "for", "in", "within", "over", "during", "when", "long",
+    "medium", "short", "end", "key", "ks*",
+];
 
 /// Every time frame stated in `text`.
 pub fn time_frames(text: &str) -> Vec<Span> {
     TIME_FRAME
         .find_iter(text)
-        .map(|m| Span::new(text, m.range()))
+        .map(|range| Span::new(text, range))
         .collect()
 }
 
@@ -83,6 +89,23 @@ pub fn year_group_targets(text: &str) -> Vec<(Span, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_led_pattern_finds_what_the_pattern_finds() {
+        crate::re::tests::assert_word_led_agrees(
+            &TIME_FRAME,
+            &[
+                "by the end of Key Stage 2; before the start of KS3; at the close of the next ks 4",
+                "By the end of Year 6; by July 2027; in Sept 26; until 3rd of March 2027",
+                "by the summer term 2027; before Easter; in 2027/28; by 12/07/2027",
+                "within the next six weeks; within 12 months; over the coming year; in two terms time",
+                "by his next annual review; at the age of 16; before he leaves; when Zoë moves",
+                "by the point of transition to; before the following academic year",
+                "long-term (two years); short term (6 weeks); KS2 outcome; end of key stage 3 outcome",
+                "attention in atypical formats; ks2outcome; ｂy ſhort",
+            ],
+        );
+    }
 
     #[test]
     fn time_frames_are_found() {

@@ -125,7 +125,13 @@ pub fn references(text: &str) -> Vec<Reference> {
             candidates: vec![m.as_str().to_owned()],
         })
         .collect();
-    for c in REF_WORD.captures_iter(text) {
+    // A numbered word needs a number and one of the words.
+    let numbered = text.contains(char::is_numeric)
+        && crate::re::may_contain_folded(
+            text,
+            &["need", "outcome", "provision", "aspiration", "target"],
+        );
+    for c in REF_WORD.captures_iter(if numbered { text } else { "" }) {
         let w = c["w"].to_lowercase();
         let section_letter = match w.as_str() {
             "need" => "B",

@@ -178,10 +178,42 @@ static ALSO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern")
 });
 
-static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?(?P<l>[a-k])(?P<n>\d{1,2})?\s*(?P<sep>[.:)\-])?\s+(?P<rest>.+)$")
-        .expect("pattern")
-});
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{LETTER_HEAD}(?P<rest>.+)$")).expect("pattern"));
+
+const LETTER_HEAD: &str = r"(?i)^\(?(?P<l>[a-k])(?P<n>\d{1,2})?\s*(?P<sep>[.:)\-])?\s+";
+
+/// [`LETTER`] without its `(?P<rest>.+)$`, which `regex-lite` would step
+/// through character by character to the end of the text.
+static LETTER_HEAD_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(LETTER_HEAD).expect("pattern"));
+
+/// What [`LETTER`] captures: the letter, its number, whether a separator
+/// follows, and the rest. The head alone settles it when what follows is
+/// one non-empty line (then `.+$` takes all of it, after the head the
+/// pattern would choose anyway); otherwise the whole pattern decides.
+fn letter_parts(t: &str) -> Option<(&str, Option<&str>, bool, &str)> {
+    fn parts<'t>(
+        c: &crate::re::Captures<'t>,
+        rest: Option<&'t str>,
+    ) -> Option<(&'t str, Option<&'t str>, bool, &'t str)> {
+        let rest = rest.or_else(|| c.name("rest").map(|m| m.as_str()))?;
+        let l = c.name("l")?.as_str();
+        Some((
+            l,
+            c.name("n").map(|m| m.as_str()),
+            c.name("sep").is_some(),
+            rest,
+        ))
+    }
+    let head = LETTER_HEAD_ONLY.captures(t)?;
+    let rest = &t[head.get(0)?.end()..];
+    if !rest.is_empty() && !rest.contains('\n') {
+        parts(&head, Some(rest))
+    } else {
+        parts(&LETTER.captures(t)?, None)
+    }
+}
 
 fn letter_id(letter: &str, number: Option<&str>) -> Option<(SectionId, bool)> {
     let l = letter.to_ascii_uppercase();
@@ -234,14 +266,13 @@ pub fn parse_heading(text: &str, title_only: bool) -> Option<HeadingParse> {
         }
         return None;
     }
-    if let Some(c) = LETTER.captures(t)
-        && let Some((mut id, sub)) = letter_id(&c["l"], c.name("n").map(|m| m.as_str()))
+    if let Some((letter, number, separated, rest)) = letter_parts(t)
+        && let Some((mut id, sub)) = letter_id(letter, number)
     {
-        let rest = c.name("rest").map_or("", |m| m.as_str());
         // The words must name the section: "A. All about me", never "A child …".
         // "A. Tyler's views, interests and aspirations": with its separator,
         // the title may follow the child's name.
-        let after_name = c.name("sep").is_some()
+        let after_name = separated
             && rest
                 .split_once(['\'', '\u{2019}'])
                 .and_then(|(name, tail)| {
@@ -510,6 +541,37 @@ pub fn is_placeholder(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_parts_are_what_the_whole_pattern_captures() {
+        let letter = regex::Regex::new(LETTER.as_str()).unwrap();
+        let mut texts = crate::re::tests::haystacks();
+        texts.extend(texts.iter().map(|t| normalise(t)).collect::<Vec<_>>());
+        texts.extend(
+            [
+                "B. ",
+                "b.  x",
+                "A \n",
+                "A\tx\ny",
+                "(E2) - reading",
+                "K12: all",
+                "a  ",
+                "C.\nText",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let expected = letter.captures(t).map(|c| {
+                (
+                    c.name("l").unwrap().as_str(),
+                    c.name("n").map(|m| m.as_str()),
+                    c.name("sep").is_some(),
+                    c.name("rest").unwrap().as_str(),
+                )
+            });
+            assert_eq!(letter_parts(t), expected, "{t:?}");
+        }
+    }
 
     fn id(text: &str) -> Option<SectionId> {
         parse_heading(text, true).map(|h| h.id)

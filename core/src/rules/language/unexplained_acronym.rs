@@ -168,14 +168,23 @@ impl Rule for UnexplainedAcronym {
 /// "words in full (ACR)", "ACR (words in full)", "ACR – words", "ACR: words".
 /// One pattern per form, compiled once; each captures the acronym.
 static EXPLANATIONS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    let token = r"(?P<a>[A-Za-z][A-Za-z0-9]{1,11})";
     [
-        format!(r"\w[\w\s,'’-]{{3,}}\(\s*{token}\s*\)"),
-        format!(r"\b{token}\s*\(\s*[A-Za-z][\w,]*\s+\w+"),
-        format!(r"(?m)^\s*{token}\s*(?:[-–—:=]|stands\s+for|means)\s*\w+\s+\w+"),
+        format!(r"\w[\w\s,'’-]{{3,}}\(\s*{TOKEN}\s*\)"),
+        format!(r"\b{TOKEN}\s*\(\s*[A-Za-z][\w,]*\s+\w+"),
+        format!("(?m)^{GLOSSARY}"),
     ]
     .map(|pattern| Regex::new(&pattern).expect("explanation pattern"))
 });
+
+const TOKEN: &str = r"(?P<a>[A-Za-z][A-Za-z0-9]{1,11})";
+/// A glossary line, after its start: "ACR – words", "ACR: words".
+const GLOSSARY: &str =
+    r"\s*(?P<a>[A-Za-z][A-Za-z0-9]{1,11})\s*(?:[-–—:=]|stands\s+for|means)\s*\w+\s+\w+";
+
+/// The glossary form anchored, tried at each line start in turn rather than
+/// searched for across the whole plan.
+static GLOSSARY_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{GLOSSARY}")).expect("explanation pattern"));
 
 /// Every acronym the text spells out in one of the forms above (a plural
 /// "SaLTs" explains "SaLT" too). One pass per plan, not one regex per acronym.
@@ -191,7 +200,7 @@ fn explained_acronyms<'t>(text: &'t str) -> HashSet<&'t str> {
     // stretches split where no match of theirs can reach (see
     // `bracket_stretches`), so that they find there exactly what they
     // would find in the whole text.
-    let [in_full_first, acronym_first, glossary] = &*EXPLANATIONS;
+    let [in_full_first, acronym_first, _] = &*EXPLANATIONS;
     for (pattern, with_quotes) in [(in_full_first, true), (acronym_first, false)] {
         for stretch in bracket_stretches(text, with_quotes) {
             for captures in pattern.captures_iter(stretch) {
@@ -201,9 +210,24 @@ fn explained_acronyms<'t>(text: &'t str) -> HashSet<&'t str> {
             }
         }
     }
-    for captures in glossary.captures_iter(text) {
-        if let Some(a) = captures.name("a") {
-            add(a.as_str());
+    // `(?m)^…` finds its matches at line starts, each after the last one's
+    // end; after white space a match starts with an ASCII letter.
+    let mut searched_to = 0;
+    let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    for line_start in line_starts {
+        let line = &text[line_start..];
+        if line_start < searched_to
+            || !line
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        if let Some(captures) = GLOSSARY_AT.captures(line) {
+            if let Some(a) = captures.name("a") {
+                add(a.as_str());
+            }
+            searched_to = line_start + captures.get(0).map_or(0, |m| m.end());
         }
     }
     explained
@@ -276,13 +300,16 @@ mod tests {
             "speech and language therapist (SaLT), then (ELSA). CAMHS (child and adolescent mental health services)".to_owned(),
             "Speech therapist\n(SaLT) will\nASD (\nautism spectrum) ok".to_owned(),
             "x.ab (AB) y: don’t-care (DC) (EP); a_b (A_B) e.g. (eg) ((EE)) OT(occupational therapy)".to_owned(),
+            "Glossary\nELSA – emotional literacy\n\n  \n SENCo: special educational\nTA -\nteaching assistant\nOT means occupational therapist\nEP stands for educational psychologist".to_owned(),
         ];
         let haystacks = crate::re::tests::haystacks();
         texts.push(haystacks.join("\n"));
         texts.extend(haystacks.chunks(40).map(|c| c.join("\n")));
         for text in &texts {
-            let found: HashSet<String> =
-                explained_acronyms(text).into_iter().map(String::from).collect();
+            let found: HashSet<String> = explained_acronyms(text)
+                .into_iter()
+                .map(String::from)
+                .collect();
             assert_eq!(found, whole(text), "{text:?}");
         }
     }
