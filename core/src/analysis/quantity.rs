@@ -3,10 +3,87 @@
 
 use std::sync::LazyLock;
 
-use crate::re::{Regex, RegexBuilder};
+use crate::re::{Regex, RegexBuilder, WordLed};
 
 use super::Span;
 use super::words::NUMBER;
+
+/// `build`, tried only at the words a match can begin with and at numbers.
+fn word_led(pattern: &str, first_words: &[&'static str]) -> WordLed {
+    WordLed::new(
+        RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .ignore_whitespace(true),
+        first_words,
+        true,
+    )
+    .expect("quantity regex")
+}
+
+/// The words a frequency can begin with: the number words of `NUMBER` and
+/// the first word of each alternative of [`FREQUENCY`] ("half-termly",
+/// "biweekly", "fulltime" and "Mondays" are one word each).
+const FREQUENCY_FIRST_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "sixty",
+    "a",
+    "an",
+    "half*",
+    "once",
+    "twice",
+    "daily",
+    "weekly",
+    "fortnightly",
+    "monthly",
+    "termly",
+    "annually",
+    "yearly",
+    "bi*",
+    "nightly",
+    "each",
+    "every",
+    "per",
+    "on",
+    "at",
+    "throughout",
+    "across",
+    "for",
+    "in",
+    "during",
+    "mon*",
+    "tues*",
+    "wednes*",
+    "thurs*",
+    "fri*",
+    "satur*",
+    "sun*",
+    "full*",
+    "morning",
+    "afternoon",
+];
+
+/// The words a duration can begin with. A number may run into its unit
+/// ("30minutes", "aday"), so the number words are prefixes.
+const DURATION_FIRST_WORDS: &[&str] = &[
+    "one*", "two*", "three*", "four*", "five*", "six*", "seven*", "eight*", "nine*", "ten*",
+    "eleven*", "twelve*", "fifteen*", "twenty*", "thirty*", "forty*", "sixty*", "a*", "half*",
+    "full*", "part*", "whole", "for", "over",
+];
 
 fn build(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
@@ -18,9 +95,10 @@ fn build(pattern: &str) -> Regex {
 
 const PERIOD: &str = r"(?:january|february|march|april|june|july|august|september|october|november|december|day|morning|afternoon|evening|night|lesson|session|week|fortnight|month|term|half[\s-]?term|school\s+day|school\s+week|academic\s+year|year|break(?:\s?time)?|lunch(?:\s?time)?|playtime|visit)s?";
 
-static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"\b(?:
+static FREQUENCY: LazyLock<WordLed> = LazyLock::new(|| {
+    word_led(
+        &format!(
+            r"\b(?:
             (?:once|twice|{NUMBER}\s+times?|\d+\s*(?:x|×))\s+(?:a|per|each|every|in\s+a)\s+{PERIOD}
           | \d+\s*(?:x|×)\s*(?:daily|weekly|fortnightly|monthly|termly)
           | (?:daily|weekly|fortnightly|monthly|termly|half[\s-]?termly|annually|yearly|bi-?weekly|bi-?annually|nightly)
@@ -37,19 +115,24 @@ static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
           | (?:morning|afternoon)\s+and\s+(?:afternoon|evening)
           | per\s+annum
         )\b"
-    ))
+        ),
+        FREQUENCY_FIRST_WORDS,
+    )
 });
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"\b(?:
+static DURATION: LazyLock<WordLed> = LazyLock::new(|| {
+    word_led(
+        &format!(
+            r"\b(?:
             {NUMBER}(?:\s*(?:-|–|to)\s*\d+)?\s*-?\s*(?:minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|terms?|sessions?|lessons?|periods?|visits?|blocks?|nights?|overnight\s+stays?)
           | (?:an?|one|half\s+an?)\s+(?:hour|day|morning|afternoon)
           | full[\s-]?time | part[\s-]?time
           | (?:whole|full)\s+(?:school\s+)?day
           | (?:for|over)\s+(?:a\s+)?(?:block|course|programme)\s+of\s+{NUMBER}
         )\b"
-    ))
+        ),
+        DURATION_FIRST_WORDS,
+    )
 });
 
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,14 +172,21 @@ fn spans(regex: &Regex, text: &str) -> Vec<Span> {
         .collect()
 }
 
+fn led_spans(regex: &WordLed, text: &str) -> Vec<Span> {
+    regex
+        .find_iter(text)
+        .map(|range| Span::new(text, range))
+        .collect()
+}
+
 /// How often: "three times a week", "daily", "each lesson", "termly".
 pub fn frequency(text: &str) -> Vec<Span> {
-    spans(&FREQUENCY, text)
+    led_spans(&FREQUENCY, text)
 }
 
 /// How long or how much: "30 minutes", "for 10 weeks", "25 hours", "full-time".
 pub fn duration(text: &str) -> Vec<Span> {
-    spans(&DURATION, text)
+    led_spans(&DURATION, text)
         .into_iter()
         // "a session" alone says nothing about amount.
         .filter(|s| {
@@ -139,6 +229,27 @@ pub fn is_quantified(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_led_patterns_find_what_the_patterns_find() {
+        crate::re::tests::assert_word_led_agrees(
+            &FREQUENCY,
+            &[
+                "once a week; twice per half-term; three times a day; 3x a week; 2 × weekly; 5x daily",
+                "half-termly; biweekly; bi-annually; each other week; a fortnight; on a daily basis",
+                "at all times; throughout the school day; in all lessons; at break and lunchtimes",
+                "Mondays and Thursdays; full-time; fulltime; at the start of each lesson; morning and afternoon; per annum",
+            ],
+        );
+        crate::re::tests::assert_word_led_agrees(
+            &DURATION,
+            &[
+                "30 minutes; 1-2 hours; 45-minute sessions; an hour; half a day; a morning; one afternoon",
+                "full-time; part time; whole school day; for a block of six; over a course of 10; 2h",
+                "30minutes; aday; ah; twohours; sixtymins; half an hour",
+            ],
+        );
+    }
 
     fn first(found: Vec<Span>) -> String {
         found.into_iter().next().map(|s| s.text).unwrap_or_default()

@@ -1,8 +1,10 @@
 //! `language/unexplained-acronym`: an acronym is used and never spelled out.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::analysis::words::is_word_char;
 use crate::re::Regex;
 
 use crate::finding::{Finding, Severity};
@@ -20,9 +22,59 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: "Sam will see the emotional literacy support assistant (ELSA) weekly and be referred to Child and Adolescent Mental Health Services (CAMHS).",
 };
 
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,2}\d?\b").expect("acronym regex")
-});
+/// An acronym: a whole word of capitals and letters, perhaps a final digit.
+#[cfg(test)]
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{ACRONYM_SHAPE}\b")).expect("acronym regex"));
+
+const ACRONYM_SHAPE: &str = r"[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,2}\d?";
+
+/// [`ACRONYM`] over one word, for the words that are not plain ASCII.
+static ACRONYM_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{ACRONYM_SHAPE}$")).expect("acronym regex"));
+
+/// What [`ACRONYM`] finds in `text`. Its matches are whole runs of word
+/// characters (letters and a digit between two `\b`), so each run is
+/// tested on its own: by its shape when it is ASCII, else by the pattern.
+fn acronyms(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut position = 0;
+    while let Some(c) = text[position..].chars().next() {
+        if !is_word_char(c) {
+            position += c.len_utf8();
+            continue;
+        }
+        let start = position;
+        let end = text[start..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len(), |(i, _)| start + i);
+        position = end;
+        let word = &text[start..end];
+        let is_acronym = if word.is_ascii() {
+            acronym_shaped(word.as_bytes())
+        } else {
+            word.as_bytes()[0].is_ascii_uppercase() && ACRONYM_WORD.is_match(word)
+        };
+        if is_acronym {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// `[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,2}\d?`, whole, over ASCII.
+fn acronym_shaped(word: &[u8]) -> bool {
+    let letters = match word.split_last() {
+        Some((last, rest)) if last.is_ascii_digit() => rest,
+        _ => word,
+    };
+    let n = letters.len();
+    (2..=8).contains(&n)
+        && letters.iter().all(u8::is_ascii_alphabetic)
+        && letters[0].is_ascii_uppercase()
+        && (1..=5.min(n - 1)).any(|j| letters[j].is_ascii_uppercase() && n - 1 - j <= 2)
+}
 
 /// Acronyms every reader knows, or that are not jargon.
 const COMMON: &[&str] = &[
@@ -124,8 +176,8 @@ impl Rule for UnexplainedAcronym {
             if mostly_capitals(&paragraph.text) {
                 continue;
             }
-            for m in ACRONYM.find_iter(&paragraph.text) {
-                let acronym = m.as_str();
+            for range in acronyms(&paragraph.text) {
+                let acronym = &paragraph.text[range.clone()];
                 if COMMON.contains(&acronym) || !seen.insert(acronym.to_owned()) {
                     continue;
                 }
@@ -146,7 +198,7 @@ impl Rule for UnexplainedAcronym {
                     continue;
                 }
                 let section = section_of_paragraph(context, paragraph.index);
-                let mut f = at_paragraph(&DOC, context, section, paragraph.index, m.range());
+                let mut f = at_paragraph(&DOC, context, section, paragraph.index, range);
                 f.message = format!("\"{acronym}\" is used but never spelled out.");
                 f.help = match known {
                     Some(expansion) => format!(
@@ -277,6 +329,17 @@ fn explained_inline(text: &str, acronym: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_are_what_the_pattern_finds() {
+        let pattern = regex::Regex::new(ACRONYM.as_str()).unwrap();
+        let mut texts = crate::re::tests::haystacks();
+        texts.push("SEMH, SaLT, CAMHS2, ABC12, Ab, AbcdeFgh, AbcdefGh, iPad, ÉSEMH SEMHé ŁUKASZ ELSA٣ TA_B X9 XY9".to_owned());
+        for text in &texts {
+            let expected: Vec<_> = pattern.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(acronyms(text), expected, "{text:?}");
+        }
+    }
 
     /// The explanations found stretch by stretch are those of the whole text.
     #[test]

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::{Regex, RegexBuilder};
+use crate::re::{RegexBuilder, WordLed};
 
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
@@ -20,8 +20,8 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: "By the end of Year 3, Sam will use sentences of at least 5 words to tell an adult what he needs, in 4 out of 5 observed sessions (the weekly therapy goes in section F).",
 };
 
-static PROVISION_WORDING: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(
+static PROVISION_WORDING: LazyLock<WordLed> = LazyLock::new(|| {
+    WordLed::new(RegexBuilder::new(
         r"(?x)\b(?:
             will\s+(?:continue\s+to\s+)?(?:receive|be\s+given|be\s+provided\s+with|be\s+offered|have\s+access\s+to|access|be\s+seen\s+by|be\s+taught|be\s+supported|get\s+support|be\s+helped)
           | will\s+(?:continue\s+to\s+)?attend\s+(?:\w+\s+){0,3}(?:sessions?|therapy|interventions?|programmes?|groups?)
@@ -31,7 +31,7 @@ static PROVISION_WORDING: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
     .case_insensitive(true)
-    .build()
+    , &["will", "to", "staff", "adult", "adults", "the", "teacher", "teachers", "ta", "tas", "therapist", "therapists"], false)
     .expect("provision wording regex")
 });
 
@@ -49,16 +49,31 @@ impl Rule for DescribesProvision {
             if !is_substantive(item) {
                 continue;
             }
-            let Some(m) = PROVISION_WORDING.find(&item.text) else {
+            let Some(m) = PROVISION_WORDING.find_iter(&item.text).next() else {
                 continue;
             };
-            let mut f = at_item(&DOC, context, item, Some(m.range()));
+            let mut f = at_item(&DOC, context, item, Some(m.clone()));
             f.message = format!(
                 "This outcome describes support the child will receive (\"{}\"), not what the child will achieve.",
-                m.as_str()
+                &item.text[m]
             );
             f.help = "Move the support to section F (what, by whom, how often) and rewrite the outcome as what the child will be able to do, by when, and how it will be measured.".into();
             findings.push(f);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_led_pattern_finds_what_the_pattern_finds() {
+        crate::re::tests::assert_word_led_agrees(
+            &PROVISION_WORDING,
+            &[
+                "Sam will receive; to be given; Staff will support; TAs will model; the SENCo will help; will attend weekly therapy sessions; will have a daily check-in",
+            ],
+        );
     }
 }

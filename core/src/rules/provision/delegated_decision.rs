@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::re::{Regex, RegexBuilder};
+use crate::re::{RegexBuilder, WordLed};
 
 use crate::finding::{Finding, Severity};
 use crate::review::CheckContext;
@@ -20,8 +20,8 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: "Occupational therapy from an HCPC-registered occupational therapist: 6 sessions of 45 minutes a term, individually, plus a daily 10-minute fine motor programme delivered by a trained teaching assistant.",
 };
 
-static DELEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(
+static DELEGATED: LazyLock<WordLed> = LazyLock::new(|| {
+    WordLed::new(RegexBuilder::new(
         r"(?x)\b(?:
             at\s+the\s+(?:\w+['’]?s?\s+){0,3}discretion(?:\s+of(?:\s+the)?(?:\s+[\w'’]+){1,3})?
           | at\s+(?:the\s+)?(?:school|setting|college|provider|therapist|senco)['’]s\s+discretion
@@ -35,13 +35,13 @@ static DELEGATED: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
     .case_insensitive(true)
-    .build()
+    , &["at", "as", "where", "when", "if", "to", "will", "is", "determined", "decided", "school", "setting", "college", "senco", "provider", "service", "in", "according", "based", "dependent", "depending"], false)
     .expect("delegated regex")
 });
 
 /// Where `text` hands the decision to someone else.
 pub fn matches(text: &str) -> Vec<Range<usize>> {
-    DELEGATED.find_iter(text).map(|m| m.range()).collect()
+    DELEGATED.find_iter(text).collect()
 }
 
 #[derive(Debug)]
@@ -69,6 +69,16 @@ impl Rule for DelegatedDecision {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_led_pattern_finds_what_the_pattern_finds() {
+        crate::re::tests::assert_word_led_agrees(
+            &DELEGATED,
+            &[
+                "at the school's discretion; at the discretion of the SENCo; as the school sees fit; as deemed appropriate by the team; to be determined by the therapist; decided by the setting; school will decide; in line with the school's policy; depending on the therapist's assessment",
+            ],
+        );
+    }
 
     #[test]
     fn delegation_is_recognised() {
