@@ -202,29 +202,35 @@ impl RegexBuilder {
 /// of the needles. Besides ASCII letters, the regex crate folds the long s
 /// and the Kelvin sign to `s` and `k`; a text with either is let through.
 pub fn may_contain_folded(text: &str, needles: &[&str]) -> bool {
-    if text.contains(['\u{17F}', '\u{212A}']) {
-        return true;
-    }
-    if needles.iter().any(|n| n.is_empty()) {
-        return true;
-    }
-    // One pass over the text, comparing only where a needle's first letter is.
-    let mut first = [false; 256];
+    // The needles' first letters, lower case, as a set of ASCII bytes.
+    let mut first: u128 = 0;
     for needle in needles {
-        let b = needle.as_bytes()[0];
-        first[usize::from(b.to_ascii_lowercase())] = true;
-        first[usize::from(b.to_ascii_uppercase())] = true;
+        match needle.as_bytes().first() {
+            Some(&b) => first |= 1 << (b.to_ascii_lowercase() & 0x7F),
+            None => return true,
+        }
     }
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        first[usize::from(bytes[i])]
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x80 {
+            // The long s (C5 BF) and the Kelvin sign (E2 84 AA) fold to ASCII.
+            if bytes[i..].starts_with(&[0xC5, 0xBF]) || bytes[i..].starts_with(&[0xE2, 0x84, 0xAA])
+            {
+                return true;
+            }
+            continue;
+        }
+        if first & (1 << b.to_ascii_lowercase()) != 0
             && needles.iter().any(|needle| {
-                let needle = needle.as_bytes();
                 bytes
                     .get(i..i + needle.len())
-                    .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+                    .is_some_and(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
             })
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Simple case folding, as the regex crate's case-insensitive matching
@@ -308,11 +314,25 @@ impl WordLed {
         if self.numbers && first.is_numeric() {
             return true;
         }
-        let mut folded = String::with_capacity(word.len());
-        folded.extend(word.chars().map(fold_case));
+        // Whether `word` folded starts with `lead` (lower-case ASCII), and
+        // ends there when `whole`.
+        let starts = |lead: &str, whole: bool| {
+            if word.is_ascii() {
+                let lead = lead.as_bytes();
+                let word = word.as_bytes();
+                (if whole {
+                    word.len() == lead.len()
+                } else {
+                    word.len() >= lead.len()
+                }) && word[..lead.len()].eq_ignore_ascii_case(lead)
+            } else {
+                let mut chars = word.chars().map(fold_case);
+                lead.chars().all(|l| chars.next() == Some(l)) && (!whole || chars.next().is_none())
+            }
+        };
         self.first_words.iter().any(|w| match w.strip_suffix('*') {
-            Some(prefix) => folded.starts_with(prefix),
-            None => folded == *w,
+            Some(prefix) => starts(prefix, false),
+            None => starts(w, true),
         })
     }
 

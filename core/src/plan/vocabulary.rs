@@ -440,12 +440,8 @@ pub fn is_area_title(text: &str) -> bool {
     TITLE.is_match(text)
 }
 
-/// "None", "N/A", "No health needs have been identified", "There are no
-/// social care needs at this time", "Claire does not have any health needs".
-pub fn is_none_statement(text: &str) -> bool {
-    static NONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?ix)^\s*(?:
+/// The pattern of [`is_none_statement`].
+const NONE_PATTERN: &str = r"(?ix)^\s*(?:
                 (?:none|nil|n/?a|not\ applicable|no\ (?:needs?|provision)|not\ required|nothing\ to\ (?:record|report|add))
                     (?:\s*(?:[-:\u{2013}\u{2014}(]|at\ (?:this|the\ present)\ time|currently|identified|required|known|\.).*)?
               | no\ (?:\w+[\s/]+){0,6}(?:needs?|provision|budget|concerns?|involvement|services?|support|issues?)\b.*\b(?:identified|required|needed|at\ (?:this|the\ present)\ time|currently|known|been\ requested|requested|assessed|in\ place|has\ been|have\ been|is|are)\b.*
@@ -454,12 +450,19 @@ pub fn is_none_statement(text: &str) -> bool {
               | (?:\w+\ ){1,3}(?:does\ not|doesn't|do\ not|don't)\ (?:currently\ )?(?:have|require|need)\ (?:any\ )?(?:\w+\ ){0,3}(?:needs?|provision|support|budget|involvement)\b.*
               | (?:\w+\ ){0,3}(?:is|are)\ not\ (?:currently\ )?(?:known\ to|open\ to|eligible\ for|receiving)\b.*
               | no\ personal\ budget.*
-            )$",
-        )
-        .expect("pattern")
-    });
+            )$";
+
+/// "None", "N/A", "No health needs have been identified", "There are no
+/// social care needs at this time", "Claire does not have any health needs".
+pub fn is_none_statement(text: &str) -> bool {
+    static NONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(NONE_PATTERN).expect("pattern"));
     let t = text.trim();
-    !t.is_empty() && word_count(t) <= 30 && NONE.is_match(t)
+    // Every alternative holds "no" ("none", "not", "nothing"), "nil",
+    // "n/a" or "na", or "n't".
+    !t.is_empty()
+        && word_count(t) <= 30
+        && crate::re::may_contain_folded(t, &["no", "nil", "na", "n/a", "n't"])
+        && NONE.is_match(t)
 }
 
 /// A need paragraph that says there is nothing to record, after some
@@ -541,6 +544,20 @@ pub fn is_placeholder(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn none_statements_are_what_the_pattern_finds() {
+        let none = regex::Regex::new(NONE_PATTERN).unwrap();
+        let mut texts = crate::re::tests::haystacks();
+        texts
+            .extend(["N/A", "na", "Nil.", "He doesn't need any support", "NONE"].map(String::from));
+        for t in &texts {
+            let trimmed = t.trim();
+            let expected =
+                !trimmed.is_empty() && word_count(trimmed) <= 30 && none.is_match(trimmed);
+            assert_eq!(is_none_statement(t), expected, "{t:?}");
+        }
+    }
 
     #[test]
     fn letter_parts_are_what_the_whole_pattern_captures() {
