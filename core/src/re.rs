@@ -233,6 +233,16 @@ pub fn may_contain_folded(text: &str, needles: &[&str]) -> bool {
     false
 }
 
+/// Whether `c` may be a digit to `\d` in the engine in use: any Unicode
+/// number for the regex crate (whose `\d` is Unicode's decimal digits, a
+/// subset), ASCII digits for `regex-lite`. For cheap tests before a pattern.
+pub fn may_be_digit(c: char) -> bool {
+    #[cfg(any(target_arch = "wasm32", feature = "lite-regex"))]
+    return c.is_ascii_digit();
+    #[cfg(not(any(target_arch = "wasm32", feature = "lite-regex")))]
+    return c.is_numeric();
+}
+
 /// Simple case folding, as the regex crate's case-insensitive matching
 /// uses it: lower case, plus the few characters whose lower case is not
 /// their folded form (long s, Kelvin and Ångström signs, final sigma, the
@@ -311,7 +321,7 @@ impl WordLed {
         let Some(first) = word.chars().next() else {
             return false;
         };
-        if self.numbers && first.is_numeric() {
+        if self.numbers && may_be_digit(first) {
             return true;
         }
         // Whether `word` folded starts with `lead` (lower-case ASCII), and

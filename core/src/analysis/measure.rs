@@ -138,7 +138,7 @@ const COUNT_WORDS: &[&str] = &[
 fn counts(text: &str) -> impl Iterator<Item = Span> + '_ {
     // A count starts with a number, in digits or in words.
     let numbered =
-        text.contains(char::is_numeric) || crate::re::may_contain_folded(text, COUNT_WORDS);
+        text.contains(crate::re::may_be_digit) || crate::re::may_contain_folded(text, COUNT_WORDS);
     COUNT
         .captures_iter(if numbered { text } else { "" })
         .filter_map(move |c| {

@@ -10,8 +10,6 @@
 //! about half of a whole check in it. The test below compares the two on the
 //! sample plans and part of the wild corpus.
 
-use std::collections::BTreeMap;
-
 use super::Span;
 use super::words::is_word_char;
 
@@ -24,7 +22,8 @@ pub struct PhraseSet {
     compiled: Vec<Compiled>,
     /// Indices into `compiled` by folded first character, in order.
     by_first_ascii: Vec<Vec<u32>>,
-    by_first_other: BTreeMap<char, Vec<u32>>,
+    /// (A list, not a map: few phrases start with other than ASCII.)
+    by_first_other: Vec<(char, Vec<u32>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -44,6 +43,11 @@ impl PhraseSet {
     /// Builds the matcher. Spaces in a phrase match any run of white space;
     /// `plurals` lets a final word take "s" or "es".
     pub fn new(phrases: impl IntoIterator<Item = String>, plurals: bool) -> PhraseSet {
+        // One copy of the building code, whatever the phrases come in.
+        PhraseSet::from_phrases(phrases.into_iter().collect(), plurals)
+    }
+
+    fn from_phrases(phrases: Vec<String>, plurals: bool) -> PhraseSet {
         let mut phrases: Vec<String> = phrases
             .into_iter()
             .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -67,14 +71,17 @@ impl PhraseSet {
             })
             .collect();
         let mut by_first_ascii = vec![Vec::new(); 128];
-        let mut by_first_other: BTreeMap<char, Vec<u32>> = BTreeMap::new();
+        let mut by_first_other: Vec<(char, Vec<u32>)> = Vec::new();
         for (index, phrase) in compiled.iter().enumerate() {
             let index = u32::try_from(index).unwrap_or(u32::MAX);
             let first = phrase.chars[0];
             if first.is_ascii() {
                 by_first_ascii[first as usize].push(index);
             } else {
-                by_first_other.entry(first).or_default().push(index);
+                match by_first_other.iter_mut().find(|(c, _)| *c == first) {
+                    Some((_, list)) => list.push(index),
+                    None => by_first_other.push((first, vec![index])),
+                }
             }
         }
         PhraseSet {
@@ -124,8 +131,9 @@ impl PhraseSet {
                 &self.by_first_ascii[first as usize]
             } else {
                 self.by_first_other
-                    .get(&first)
-                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .find(|(c, _)| *c == first)
+                    .map_or(&[][..], |(_, list)| list.as_slice())
             };
             let end = candidates.iter().find_map(|&index| {
                 let phrase = &self.compiled[index as usize];

@@ -126,7 +126,7 @@ pub fn references(text: &str) -> Vec<Reference> {
         })
         .collect();
     // A numbered word needs a number and one of the words.
-    let numbered = text.contains(char::is_numeric)
+    let numbered = text.contains(crate::re::may_be_digit)
         && crate::re::may_contain_folded(
             text,
             &["need", "outcome", "provision", "aspiration", "target"],

@@ -137,9 +137,9 @@ static LEADERS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `norm` ends in a number (before trailing white space): what both
 /// patterns above need, tested first because few paragraphs do and a
 /// pattern anchored at the end still scans the whole text in `regex-lite`.
-/// `is_numeric` covers every digit the regex crate's Unicode `\d` matches.
+/// [`crate::re::may_be_digit`] covers every digit `\d` matches.
 fn ends_in_number(norm: &str) -> bool {
-    norm.trim_end().ends_with(char::is_numeric)
+    norm.trim_end().ends_with(crate::re::may_be_digit)
 }
 
 fn strip_page_number(norm: &str) -> &str {
