@@ -196,8 +196,7 @@ impl Compiled {
     fn match_at(&self, text: &str, start: usize) -> Option<usize> {
         let mut rest = text[start..].chars();
         let mut end = start;
-        let mut wanted = self.chars.iter().peekable();
-        while let Some(&want) = wanted.next() {
+        for &want in &self.chars {
             if want == ' ' {
                 // `\s+`: at least one white space character, then all of them
                 // (the next phrase character is never white space).
