@@ -334,7 +334,11 @@ mod tests {
     fn acronyms_are_what_the_pattern_finds() {
         let pattern = regex::Regex::new(ACRONYM.as_str()).unwrap();
         let mut texts = crate::re::tests::haystacks();
-        texts.push("SEMH, SaLT, CAMHS2, ABC12, Ab, AbcdeFgh, AbcdefGh, iPad, ÉSEMH SEMHé ŁUKASZ ELSA٣ TA_B X9 XY9".to_owned());
+        texts.push("SEMH, SaLT, CAMHS2, ABC12, Ab, AbcdeFgh, AbcdefGh, iPad, ÉSEMH SEMHé ŁUKASZ TA_B X9 XY9".to_owned());
+        // An Arabic-Indic digit is `\d` and `\w` to the regex crate only.
+        if !cfg!(feature = "lite-regex") {
+            texts.push("ELSA٣ and CAMHS".to_owned());
+        }
         for text in &texts {
             let expected: Vec<_> = pattern.find_iter(text).map(|m| m.range()).collect();
             assert_eq!(acronyms(text), expected, "{text:?}");
