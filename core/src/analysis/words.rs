@@ -499,8 +499,8 @@ pub fn is_none_statement(text: &str) -> bool {
     });
     // Every alternative holds "no", "nil" or a slash: most items hold none
     // of them (a cheap test before the pattern).
-    text.contains('/') && NONE.is_match(text.trim())
-        || crate::re::may_contain_folded(text, &["no", "nil"]) && NONE.is_match(text.trim())
+    (text.contains('/') || crate::re::may_contain_folded(text, &["no", "nil"]))
+        && NONE.is_match(text.trim())
 }
 
 /// Number words up to twenty, tens and a few more, as used in plans.
