@@ -12,6 +12,7 @@ pub mod flat_opc;
 pub mod rels;
 pub mod xml;
 pub mod zip;
+pub mod zip_writer;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
