@@ -638,3 +638,476 @@ fn too_compressed(key: &str) -> ReadError {
         "the part {key} is compressed more than {MAX_RATIO} to 1, which only a zip bomb is"
     ))
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// One entry of a hand-built zip.
+    #[derive(Debug, Clone)]
+    pub(crate) struct Built {
+        pub name: Vec<u8>,
+        pub flags: u16,
+        pub method: u16,
+        /// The bytes after the local header (compressed when deflated).
+        pub data: Vec<u8>,
+        pub crc32: u32,
+        pub uncompressed_size: u64,
+        /// Sizes and offset in a zip64 extra field of the central entry.
+        pub zip64: bool,
+        /// Zero CRC and sizes in the local header and a data descriptor after the data.
+        pub descriptor: bool,
+        /// Extra bytes in the local header only.
+        pub local_extra: Vec<u8>,
+        /// Extra fields in the central entry (after any zip64 field).
+        pub central_extra: Vec<u8>,
+    }
+
+    impl Built {
+        pub fn stored(name: &str, bytes: &[u8]) -> Built {
+            Built {
+                name: name.as_bytes().to_vec(),
+                flags: 0,
+                method: STORED,
+                data: bytes.to_vec(),
+                crc32: crc32fast::hash(bytes),
+                uncompressed_size: bytes.len() as u64,
+                zip64: false,
+                descriptor: false,
+                local_extra: Vec::new(),
+                central_extra: Vec::new(),
+            }
+        }
+
+        pub fn deflated(name: &str, bytes: &[u8]) -> Built {
+            Built {
+                method: DEFLATED,
+                data: miniz_oxide::deflate::compress_to_vec(bytes, 6),
+                ..Built::stored(name, bytes)
+            }
+        }
+    }
+
+    /// A zip of `entries` (after `prefix`), with a zip64 end record when asked.
+    pub(crate) fn build(
+        entries: &[Built],
+        prefix: &[u8],
+        zip64_end: bool,
+        comment: &[u8],
+    ) -> Vec<u8> {
+        let mut out = prefix.to_vec();
+        let mut central = Vec::new();
+        let base = prefix.len();
+        for e in entries {
+            let offset = (out.len() - base) as u64;
+            let csize = e.data.len() as u64;
+            let local_sizes = if e.descriptor {
+                (0, 0, 0)
+            } else {
+                (e.crc32, csize as u32, e.uncompressed_size as u32)
+            };
+            out.extend_from_slice(&LOCAL_HEADER.to_le_bytes());
+            out.extend_from_slice(&20u16.to_le_bytes());
+            out.extend_from_slice(&e.flags.to_le_bytes());
+            out.extend_from_slice(&e.method.to_le_bytes());
+            out.extend_from_slice(&0x6000u16.to_le_bytes());
+            out.extend_from_slice(&0x5a21u16.to_le_bytes());
+            out.extend_from_slice(&local_sizes.0.to_le_bytes());
+            out.extend_from_slice(&local_sizes.1.to_le_bytes());
+            out.extend_from_slice(&local_sizes.2.to_le_bytes());
+            out.extend_from_slice(&(e.name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&(e.local_extra.len() as u16).to_le_bytes());
+            out.extend_from_slice(&e.name);
+            out.extend_from_slice(&e.local_extra);
+            out.extend_from_slice(&e.data);
+            if e.descriptor {
+                out.extend_from_slice(&0x0807_4b50u32.to_le_bytes());
+                out.extend_from_slice(&e.crc32.to_le_bytes());
+                out.extend_from_slice(&(csize as u32).to_le_bytes());
+                out.extend_from_slice(&(e.uncompressed_size as u32).to_le_bytes());
+            }
+            let mut extra = Vec::new();
+            let (c32, u32_, o32) = if e.zip64 {
+                extra.extend_from_slice(&1u16.to_le_bytes());
+                extra.extend_from_slice(&24u16.to_le_bytes());
+                extra.extend_from_slice(&e.uncompressed_size.to_le_bytes());
+                extra.extend_from_slice(&csize.to_le_bytes());
+                extra.extend_from_slice(&offset.to_le_bytes());
+                (u32::MAX, u32::MAX, u32::MAX)
+            } else {
+                (csize as u32, e.uncompressed_size as u32, offset as u32)
+            };
+            extra.extend_from_slice(&e.central_extra);
+            central.extend_from_slice(&CENTRAL_HEADER.to_le_bytes());
+            central.extend_from_slice(&0x031eu16.to_le_bytes());
+            central.extend_from_slice(&(if e.zip64 { 45u16 } else { 20 }).to_le_bytes());
+            central.extend_from_slice(&e.flags.to_le_bytes());
+            central.extend_from_slice(&e.method.to_le_bytes());
+            central.extend_from_slice(&0x6000u16.to_le_bytes());
+            central.extend_from_slice(&0x5a21u16.to_le_bytes());
+            central.extend_from_slice(&e.crc32.to_le_bytes());
+            central.extend_from_slice(&c32.to_le_bytes());
+            central.extend_from_slice(&u32_.to_le_bytes());
+            central.extend_from_slice(&(e.name.len() as u16).to_le_bytes());
+            central.extend_from_slice(&(extra.len() as u16).to_le_bytes());
+            central.extend_from_slice(&0u16.to_le_bytes());
+            central.extend_from_slice(&0u16.to_le_bytes());
+            central.extend_from_slice(&0u16.to_le_bytes());
+            central.extend_from_slice(&0o100644u32.wrapping_shl(16).to_le_bytes());
+            central.extend_from_slice(&o32.to_le_bytes());
+            central.extend_from_slice(&e.name);
+            central.extend_from_slice(&extra);
+        }
+        let cd_offset = (out.len() - base) as u64;
+        let cd_size = central.len() as u64;
+        out.extend_from_slice(&central);
+        let count = entries.len() as u64;
+        if zip64_end {
+            let record = (out.len() - base) as u64;
+            out.extend_from_slice(&ZIP64_END_OF_CENTRAL_DIRECTORY.to_le_bytes());
+            out.extend_from_slice(&44u64.to_le_bytes());
+            out.extend_from_slice(&45u16.to_le_bytes());
+            out.extend_from_slice(&45u16.to_le_bytes());
+            out.extend_from_slice(&0u32.to_le_bytes());
+            out.extend_from_slice(&0u32.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+            out.extend_from_slice(&cd_size.to_le_bytes());
+            out.extend_from_slice(&cd_offset.to_le_bytes());
+            out.extend_from_slice(&ZIP64_LOCATOR.to_le_bytes());
+            out.extend_from_slice(&0u32.to_le_bytes());
+            out.extend_from_slice(&record.to_le_bytes());
+            out.extend_from_slice(&1u32.to_le_bytes());
+        }
+        let (count16, size32, offset32) = if zip64_end {
+            (u16::MAX, u32::MAX, u32::MAX)
+        } else {
+            (count as u16, cd_size as u32, cd_offset as u32)
+        };
+        out.extend_from_slice(&END_OF_CENTRAL_DIRECTORY.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(&count16.to_le_bytes());
+        out.extend_from_slice(&count16.to_le_bytes());
+        out.extend_from_slice(&size32.to_le_bytes());
+        out.extend_from_slice(&offset32.to_le_bytes());
+        out.extend_from_slice(&(comment.len() as u16).to_le_bytes());
+        out.extend_from_slice(comment);
+        out
+    }
+
+    fn zip(entries: &[Built]) -> Vec<u8> {
+        build(entries, &[], false, &[])
+    }
+
+    /// Every part of a zip by name, through the reader.
+    fn parts(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ReadError> {
+        let archive = ZipArchive::parse(bytes)?;
+        archive
+            .entries()
+            .iter()
+            .map(|e| Ok((e.name.clone(), archive.read(e, &e.name)?.into_owned())))
+            .collect()
+    }
+
+    const XML: &[u8] =
+        b"<?xml version=\"1.0\"?><w:document><w:body><w:p/><w:p/><w:p/></w:body></w:document>";
+
+    #[test]
+    fn stored_and_deflated_entries_read() {
+        let bytes = zip(&[Built::stored("a.xml", XML), Built::deflated("b/c.xml", XML)]);
+        assert_eq!(
+            parts(&bytes).unwrap(),
+            [
+                ("a.xml".into(), XML.to_vec()),
+                ("b/c.xml".into(), XML.to_vec())
+            ]
+        );
+        // A stored part is lent, not copied.
+        let archive = ZipArchive::parse(&bytes).unwrap();
+        assert!(matches!(
+            archive.read(&archive.entries()[0], "a.xml"),
+            Ok(Cow::Borrowed(_))
+        ));
+    }
+
+    #[test]
+    fn sizes_and_crc_come_from_the_central_directory_with_a_data_descriptor() {
+        let mut entry = Built::deflated("word/document.xml", XML);
+        entry.flags |= FLAG_DATA_DESCRIPTOR;
+        entry.descriptor = true;
+        let bytes = zip(&[entry, Built::stored("after.xml", b"<a/>")]);
+        assert_eq!(
+            parts(&bytes).unwrap(),
+            [
+                ("word/document.xml".into(), XML.to_vec()),
+                ("after.xml".into(), b"<a/>".to_vec())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_local_headers_own_extra_length_places_the_data() {
+        let mut entry = Built::deflated("a.xml", XML);
+        entry.local_extra = vec![0x99, 0x99, 3, 0, 1, 2, 3];
+        assert_eq!(parts(&zip(&[entry])).unwrap()[0].1, XML);
+    }
+
+    #[test]
+    fn zip64_records_and_extra_fields_read() {
+        let mut a = Built::deflated("a.xml", XML);
+        a.zip64 = true;
+        let b = Built::stored("b.xml", b"<b/>");
+        let bytes = build(&[a, b], &[], true, b"a comment");
+        assert_eq!(
+            parts(&bytes).unwrap(),
+            [
+                ("a.xml".into(), XML.to_vec()),
+                ("b.xml".into(), b"<b/>".to_vec())
+            ]
+        );
+        // With bytes prepended, every declared offset is short by their length.
+        let mut a = Built::deflated("a.xml", XML);
+        a.zip64 = true;
+        let shifted = build(&[a], b"#!prefix bytes\n", true, &[]);
+        assert_eq!(parts(&shifted).unwrap(), [("a.xml".into(), XML.to_vec())]);
+    }
+
+    #[test]
+    fn prepended_bytes_and_a_comment_are_allowed() {
+        let bytes = build(
+            &[Built::deflated("a.xml", XML)],
+            b"prefix",
+            false,
+            b"PK\x05\x06 not an end record",
+        );
+        assert_eq!(parts(&bytes).unwrap(), [("a.xml".into(), XML.to_vec())]);
+    }
+
+    #[test]
+    fn a_bad_crc_is_damage() {
+        let mut entry = Built::deflated("word/document.xml", XML);
+        entry.crc32 ^= 1;
+        assert_eq!(
+            parts(&zip(&[entry])),
+            Err(ReadError::Damaged(
+                "a part fails its checksum (part word/document.xml)".into()
+            ))
+        );
+        let mut stored = Built::stored("a.xml", XML);
+        stored.crc32 = 0;
+        assert!(
+            matches!(parts(&zip(&[stored])), Err(ReadError::Damaged(m)) if m.contains("checksum"))
+        );
+    }
+
+    #[test]
+    fn lying_sizes_are_refused_or_bounded() {
+        // A compressed size past the end of the file.
+        let mut entry = Built::deflated("a.xml", XML);
+        let bytes = zip(std::slice::from_ref(&entry));
+        let mut lying = bytes.clone();
+        let cd = find(&lying, &CENTRAL_HEADER.to_le_bytes());
+        lying[cd + 20..cd + 24].copy_from_slice(&0x7fff_fff0u32.to_le_bytes());
+        assert!(matches!(parts(&lying), Err(ReadError::Damaged(m)) if m.contains("cut short")));
+        // A declared size over the cap is refused before inflating.
+        entry.uncompressed_size = MAX_PART + 1;
+        assert!(
+            matches!(parts(&zip(&[entry])), Err(ReadError::TooLarge(m)) if m.contains("64 MiB"))
+        );
+        // A small declared size does not stop the real size from being capped.
+        let mut big = Built::deflated("big.xml", &vec![b'x'; 3 << 20]);
+        big.uncompressed_size = 10;
+        assert!(
+            matches!(parts(&zip(&[big])), Err(ReadError::TooLarge(m)) if m.contains("zip bomb"))
+        );
+        // An entry count the directory cannot hold.
+        let mut counted = bytes.clone();
+        let end = counted.len() - END_LEN;
+        counted[end + 8..end + 12].copy_from_slice(&[0xff, 0xff, 0xff, 0xff]);
+        assert_eq!(ZipArchive::parse(&counted).unwrap_err(), incomplete());
+        // An offset past the end.
+        let mut offset = bytes.clone();
+        offset[end + 16..end + 20].copy_from_slice(&u32::MAX.to_le_bytes());
+        offset[end + 12..end + 16].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(matches!(
+            ZipArchive::parse(&offset),
+            Err(ReadError::Damaged(_))
+        ));
+        // A local header offset past the end.
+        let mut local = bytes;
+        local[cd + 42..cd + 46].copy_from_slice(&0x00ff_ffffu32.to_le_bytes());
+        assert!(matches!(parts(&local), Err(ReadError::Damaged(m)) if m.contains("part a.xml")));
+    }
+
+    #[test]
+    fn too_many_entries_are_refused_before_reading_them() {
+        let entries: Vec<Built> = (0..MAX_ENTRIES + 1)
+            .map(|i| Built::stored(&format!("{i}"), b""))
+            .collect();
+        assert!(matches!(
+            ZipArchive::parse(&zip(&entries)),
+            Err(ReadError::TooLarge(m)) if m.contains("20001 files")
+        ));
+    }
+
+    #[test]
+    fn a_truncated_central_directory_is_damage() {
+        let bytes = zip(&[Built::deflated("a.xml", XML), Built::deflated("b.xml", XML)]);
+        let cd = find(&bytes, &CENTRAL_HEADER.to_le_bytes());
+        for cut in [
+            cd + 10,
+            cd + 50,
+            bytes.len() - 1,
+            bytes.len() - END_LEN + 3,
+            3,
+        ] {
+            assert!(
+                matches!(ZipArchive::parse(&bytes[..cut]), Err(ReadError::Damaged(_))),
+                "cut at {cut}"
+            );
+        }
+        // The second central entry's signature overwritten.
+        let mut broken = bytes.clone();
+        let second = cd + CENTRAL_HEADER_LEN + "a.xml".len();
+        broken[second..second + 4].copy_from_slice(b"PK\x01\x09");
+        assert_eq!(ZipArchive::parse(&broken).unwrap_err(), incomplete());
+    }
+
+    #[test]
+    fn an_encrypted_entry_is_password_protected() {
+        let mut entry = Built::deflated("word/document.xml", XML);
+        entry.flags |= FLAG_ENCRYPTED;
+        assert_eq!(parts(&zip(&[entry])), Err(ReadError::Encrypted));
+    }
+
+    #[test]
+    fn an_unknown_method_is_a_feature_word_does_not_use() {
+        let mut entry = Built::stored("word/document.xml", XML);
+        entry.method = 12;
+        assert_eq!(
+            parts(&zip(&[entry])),
+            Err(ReadError::Damaged(
+                "it uses a zip feature Word does not (compression method 12) (part word/document.xml)".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn corrupt_deflate_data_cannot_be_unpacked() {
+        let mut entry = Built::deflated("a.xml", XML);
+        entry.data.truncate(entry.data.len() / 2);
+        assert!(
+            matches!(parts(&zip(&[entry])), Err(ReadError::Damaged(m)) if m.contains("cannot be unpacked"))
+        );
+        let mut garbage = Built::deflated("b.xml", XML);
+        garbage.data = vec![0xff; 40];
+        assert!(matches!(
+            parts(&zip(&[garbage])),
+            Err(ReadError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn names_are_utf8_cp437_or_unicode_extra_fields() {
+        // "é" as CP437 (0x82), no UTF-8 flag.
+        let legacy = Built {
+            name: b"caf\x82.xml".to_vec(),
+            ..Built::stored("", XML)
+        };
+        // UTF-8 without the flag, as many producers write it.
+        let unflagged = Built::stored("naïve.xml", XML);
+        let mut flagged = Built::stored("ünï.xml", XML);
+        flagged.flags |= FLAG_UTF8;
+        // An Info-ZIP Unicode Path field names it, while the CRC of the plain name matches.
+        let unicode_field = |name: &[u8], plain: &[u8]| {
+            let mut field = vec![0x75, 0x70];
+            field.extend_from_slice(&(5 + name.len() as u16).to_le_bytes());
+            field.push(1);
+            field.extend_from_slice(&crc32fast::hash(plain).to_le_bytes());
+            field.extend_from_slice(name);
+            field
+        };
+        let mut extended = Built::stored("resume.xml", XML);
+        extended.central_extra = unicode_field("résumé.xml".as_bytes(), b"resume.xml");
+        let mut stale = Built::stored("old.xml", XML);
+        stale.central_extra = unicode_field("new.xml".as_bytes(), b"something else");
+        let archive_bytes = zip(&[legacy, unflagged, flagged, extended, stale]);
+        let archive = ZipArchive::parse(&archive_bytes).unwrap();
+        let names: Vec<&str> = archive.entries().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["café.xml", "naïve.xml", "ünï.xml", "résumé.xml", "old.xml"]
+        );
+        assert_eq!(archive.entries()[0].raw_name, b"caf\x82.xml");
+        assert_eq!(
+            (0x80..=0xffu8)
+                .map(cp437)
+                .filter(|&c| c == '\u{fffd}')
+                .count(),
+            0
+        );
+        assert_eq!(cp437(0xff), '\u{a0}');
+        assert_eq!(cp437(0xe1), 'ß');
+    }
+
+    #[test]
+    fn names_index_the_first_entry_and_skip_directories() {
+        let bytes = zip(&[
+            Built::stored("word/", b""),
+            Built::stored("word\\document.xml", b"first"),
+            Built::stored("/Word/Document.xml", b"second"),
+            Built::stored("[Content_Types].xml", b"<Types/>"),
+        ]);
+        let source = ZipSource::open(&bytes).unwrap();
+        assert!(!source.has("word/"));
+        assert_eq!(
+            source.stored_name("word/document.xml"),
+            Some("word/document.xml")
+        );
+        assert_eq!(
+            source.read("word/document.xml").unwrap().as_deref(),
+            Some(&b"first"[..])
+        );
+        assert_eq!(source.read("missing.xml").unwrap(), None);
+        assert_eq!(source.entries().len(), 4);
+    }
+
+    #[test]
+    fn declared_sizes_are_checked_before_inflating() {
+        assert!(check_declared("word/document.xml", 1000, 100).is_ok());
+        assert!(matches!(
+            check_declared("word/document.xml", MAX_PART + 1, MAX_PART),
+            Err(ReadError::TooLarge(m)) if m.contains("word/document.xml")
+        ));
+        assert!(matches!(
+            check_declared("word/document.xml", 10 * 1024 * 1024, 1024),
+            Err(ReadError::TooLarge(m)) if m.contains("zip bomb")
+        ));
+    }
+
+    #[test]
+    fn a_total_over_the_cap_is_refused_at_open() {
+        let mut a = Built::stored("a.bin", b"x");
+        a.uncompressed_size = 200 << 20;
+        let mut b = a.clone();
+        b.name = b"b.bin".to_vec();
+        assert!(matches!(
+            ZipSource::open(&zip(&[a, b])),
+            Err(ReadError::TooLarge(m)) if m.contains("400 MiB")
+        ));
+    }
+
+    #[test]
+    fn an_empty_zip_has_no_parts() {
+        let bytes = zip(&[]);
+        assert_eq!(ZipArchive::parse(&bytes).unwrap().entries().len(), 0);
+    }
+
+    pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> usize {
+        haystack
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .unwrap()
+    }
+}

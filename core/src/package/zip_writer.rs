@@ -236,3 +236,177 @@ fn name_bytes(entry: &Entry) -> (Vec<u8>, bool) {
         (entry.name.as_bytes().to_vec(), true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::package::zip::tests::{Built, build};
+
+    const XML: &[u8] = b"<?xml version=\"1.0\"?><w:document><w:body><w:p/></w:body></w:document>";
+
+    /// A source zip with what real producers write: a directory, a data
+    /// descriptor, a zip64 extra field, a CP437 name, a stored entry.
+    fn source() -> Vec<u8> {
+        let mut descriptor = Built::deflated("word/document.xml", XML);
+        descriptor.flags |= FLAG_DATA_DESCRIPTOR;
+        descriptor.descriptor = true;
+        let mut zip64 = Built::deflated("word/styles.xml", b"<w:styles/>");
+        zip64.zip64 = true;
+        zip64.local_extra = vec![
+            0x01, 0x00, 0x10, 0x00, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+        ];
+        let legacy = Built {
+            name: b"media/caf\x82.png".to_vec(),
+            ..Built::stored("", b"\x89PNG")
+        };
+        build(
+            &[
+                Built::stored("word/", b""),
+                descriptor,
+                zip64,
+                legacy,
+                Built::stored("[Content_Types].xml", b"<Types/>"),
+            ],
+            &[],
+            true,
+            b"archive comment",
+        )
+    }
+
+    fn copy_all(bytes: &[u8]) -> Vec<u8> {
+        let archive = ZipArchive::parse(bytes).unwrap();
+        let mut writer = ZipWriter::with_capacity(bytes.len());
+        for entry in archive.entries() {
+            writer.copy_raw(&archive, entry).unwrap();
+        }
+        writer
+            .add_deflated(
+                "word/comments.xml",
+                b"<w:comments/>",
+                DosTime::of(&archive.entries()[1]),
+            )
+            .unwrap();
+        writer.finish().unwrap()
+    }
+
+    #[test]
+    fn copied_entries_keep_their_bytes_crc_method_time_and_name() {
+        let original = source();
+        let copy = copy_all(&original);
+        let before = ZipArchive::parse(&original).unwrap();
+        let after = ZipArchive::parse(&copy).unwrap();
+        assert_eq!(after.entries().len(), before.entries().len() + 1);
+        for (b, a) in before.entries().iter().zip(after.entries()) {
+            assert_eq!(a.name, b.name);
+            assert_eq!(
+                before.raw_data(b).unwrap(),
+                after.raw_data(a).unwrap(),
+                "{}",
+                a.name
+            );
+            assert_eq!(
+                (a.crc32, a.method, a.dos_time, a.dos_date),
+                (b.crc32, b.method, b.dos_time, b.dos_date)
+            );
+            assert_eq!(
+                (a.compressed_size, a.uncompressed_size),
+                (b.compressed_size, b.uncompressed_size)
+            );
+            assert_eq!(a.external_attributes, b.external_attributes);
+            // No data descriptor, no extra fields (the zip64 one included).
+            assert_eq!(a.flags & FLAG_DATA_DESCRIPTOR, 0);
+        }
+        // The CP437 name is written as its UTF-8, flagged.
+        let legacy = &after.entries()[3];
+        assert_eq!(legacy.name, "media/café.png");
+        assert_eq!(legacy.raw_name, "media/café.png".as_bytes());
+        assert_ne!(legacy.flags & FLAG_UTF8, 0);
+        // Every central and local header has an empty extra field.
+        let mut at = 0;
+        while let Some(i) = copy[at..]
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02" || w == b"PK\x03\x04")
+        {
+            let i = at + i;
+            let extra = if copy[i + 2] == 1 {
+                &copy[i + 30..i + 32]
+            } else {
+                &copy[i + 28..i + 30]
+            };
+            assert_eq!(extra, [0, 0], "at {i}");
+            at = i + 4;
+        }
+        let added = &after.entries()[5];
+        assert_eq!(added.name, "word/comments.xml");
+        assert_eq!(
+            after.read(added, "word/comments.xml").unwrap().as_ref(),
+            b"<w:comments/>"
+        );
+        assert_eq!((added.dos_time, added.dos_date), (0x6000, 0x5a21));
+    }
+
+    #[test]
+    fn the_zip_crate_reads_what_is_written() {
+        let copy = copy_all(&source());
+        let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(&copy)).unwrap();
+        let mut seen = Vec::new();
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).unwrap();
+            seen.push((file.name().unwrap().into_owned(), bytes));
+        }
+        assert_eq!(
+            seen,
+            [
+                ("word/".to_owned(), b"".to_vec()),
+                ("word/document.xml".to_owned(), XML.to_vec()),
+                ("word/styles.xml".to_owned(), b"<w:styles/>".to_vec()),
+                ("media/café.png".to_owned(), b"\x89PNG".to_vec()),
+                ("[Content_Types].xml".to_owned(), b"<Types/>".to_vec()),
+                ("word/comments.xml".to_owned(), b"<w:comments/>".to_vec()),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_zip64_would_need_is_refused() {
+        assert_eq!(fits32(u64::from(u32::MAX) - 1, "x"), Ok(u32::MAX - 1));
+        assert_eq!(
+            fits32(u64::from(u32::MAX), "x"),
+            Err(WriteError::TooLarge("x"))
+        );
+        assert_eq!(fits32(1 << 32, "x"), Err(WriteError::TooLarge("x")));
+        let mut writer = ZipWriter::default();
+        let long = "a".repeat(70_000);
+        assert!(matches!(
+            writer.add_deflated(&long, b"", DosTime::EPOCH),
+            Err(WriteError::TooLarge(_))
+        ));
+        let mut writer = ZipWriter::default();
+        for i in 0..u16::MAX - 1 {
+            writer
+                .add_deflated(&i.to_string(), b"", DosTime::EPOCH)
+                .unwrap();
+        }
+        assert!(matches!(
+            writer.add_deflated("one more", b"", DosTime::EPOCH),
+            Err(WriteError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn a_damaged_source_entry_names_its_part() {
+        let original = source();
+        let archive = ZipArchive::parse(&original).unwrap();
+        let mut entry = archive.entries()[1].clone();
+        entry.compressed_size = original.len() as u64;
+        let mut writer = ZipWriter::default();
+        assert!(matches!(
+            writer.copy_raw(&archive, &entry),
+            Err(WriteError::Read(ReadError::Damaged(m))) if m.contains("word/document.xml")
+        ));
+    }
+}
