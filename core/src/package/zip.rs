@@ -44,20 +44,20 @@ const END_SEARCH_WINDOW: usize = END_LEN + u16::MAX as usize;
 const MAX_END_CANDIDATES: usize = 16;
 
 /// General-purpose flag: the entry is encrypted.
-pub(crate) const FLAG_ENCRYPTED: u16 = 1 << 0;
+pub const FLAG_ENCRYPTED: u16 = 1 << 0;
 /// General-purpose flag: CRC and sizes follow the data (a data descriptor).
-pub(crate) const FLAG_DATA_DESCRIPTOR: u16 = 1 << 3;
+pub const FLAG_DATA_DESCRIPTOR: u16 = 1 << 3;
 /// General-purpose flag: the name (and comment) are UTF-8.
-pub(crate) const FLAG_UTF8: u16 = 1 << 11;
+pub const FLAG_UTF8: u16 = 1 << 11;
 
 /// Compression method: stored.
-pub(crate) const STORED: u16 = 0;
+pub const STORED: u16 = 0;
 /// Compression method: deflated.
-pub(crate) const DEFLATED: u16 = 8;
+pub const DEFLATED: u16 = 8;
 
 /// One entry of the central directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Entry {
+pub struct Entry {
     /// The decoded name, as stored (backslashes and leading slashes kept).
     pub name: String,
     /// The name's bytes as stored in the central directory.
@@ -86,7 +86,7 @@ impl Entry {
 
 /// The central directory of a zip held in memory.
 #[derive(Debug)]
-pub(crate) struct ZipArchive<'a> {
+pub struct ZipArchive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
 }
@@ -406,38 +406,26 @@ fn central_entry(bytes: &[u8], at: usize, shift: u64) -> Result<(Entry, usize), 
     if next > bytes.len() {
         return Err(cut_short());
     }
-    let mut unicode_name = None;
+    // Only the zip64 field is read. The Info-ZIP Unicode Path field (0x7075)
+    // is ignored, as Word, LibreOffice, .NET and Python ignore it: a name
+    // that some readers take from it would let them see another document.
     for (id, data) in extra_fields(extra) {
-        match id {
-            // Zip64: the 64-bit values of the fields saturated in the header, in this order.
-            0x0001 => {
-                let mut values = data.chunks_exact(8).map(|c| u64_at(c, 0).unwrap_or(0));
-                if uncompressed_size == u64::from(u32::MAX) {
-                    uncompressed_size = values.next().unwrap_or(uncompressed_size);
-                }
-                if compressed_size == u64::from(u32::MAX) {
-                    compressed_size = values.next().unwrap_or(compressed_size);
-                }
-                if local_header == u64::from(u32::MAX) {
-                    local_header = values.next().unwrap_or(local_header);
-                }
-            }
-            // Info-ZIP Unicode Path: the UTF-8 name, valid while the CRC of
-            // the header's name matches.
-            0x7075 if data.len() > 5 && data[0] == 1 => {
-                if u32_at(data, 1) == Some(crc32fast::hash(raw_name))
-                    && let Ok(name) = std::str::from_utf8(&data[5..])
-                {
-                    unicode_name = Some(name.to_owned());
-                }
-            }
-            _ => {}
+        if id != 0x0001 {
+            continue;
+        }
+        // Zip64: the 64-bit values of the fields saturated in the header, in this order.
+        let mut values = data.chunks_exact(8).map(|c| u64_at(c, 0).unwrap_or(0));
+        if uncompressed_size == u64::from(u32::MAX) {
+            uncompressed_size = values.next().unwrap_or(uncompressed_size);
+        }
+        if compressed_size == u64::from(u32::MAX) {
+            compressed_size = values.next().unwrap_or(compressed_size);
+        }
+        if local_header == u64::from(u32::MAX) {
+            local_header = values.next().unwrap_or(local_header);
         }
     }
-    let name = match unicode_name {
-        Some(name) => name,
-        None => decode_name(raw_name, flags & FLAG_UTF8 != 0),
-    };
+    let name = decode_name(raw_name, flags & FLAG_UTF8 != 0);
     // Checked against the slice when the entry is read.
     let local_header = local_header.checked_add(shift).ok_or_else(cut_short)?;
     let entry = Entry {
@@ -592,17 +580,17 @@ impl<'a> ZipSource<'a> {
     }
 
     /// The index (in [`Self::entries`]) of the entry a part key names.
-    pub(crate) fn entry_index(&self, key: &str) -> Option<usize> {
+    pub fn entry_index(&self, key: &str) -> Option<usize> {
         self.index.get(key).map(|&(i, _)| i)
     }
 
     /// The central directory, in the zip's order.
-    pub(crate) fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Entry] {
         self.archive.entries()
     }
 
     /// The zip itself, for copying entries raw.
-    pub(crate) fn archive(&self) -> &ZipArchive<'a> {
+    pub fn archive(&self) -> &ZipArchive<'a> {
         &self.archive
     }
 
@@ -1009,7 +997,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn names_are_utf8_cp437_or_unicode_extra_fields() {
+    fn names_are_utf8_or_cp437() {
         // "é" as CP437 (0x82), no UTF-8 flag.
         let legacy = Built {
             name: b"caf\x82.xml".to_vec(),
@@ -1019,7 +1007,7 @@ pub(crate) mod tests {
         let unflagged = Built::stored("naïve.xml", XML);
         let mut flagged = Built::stored("ünï.xml", XML);
         flagged.flags |= FLAG_UTF8;
-        // An Info-ZIP Unicode Path field names it, while the CRC of the plain name matches.
+        // An Info-ZIP Unicode Path field is ignored, as Word ignores it.
         let unicode_field = |name: &[u8], plain: &[u8]| {
             let mut field = vec![0x75, 0x70];
             field.extend_from_slice(&(5 + name.len() as u16).to_le_bytes());
@@ -1030,15 +1018,10 @@ pub(crate) mod tests {
         };
         let mut extended = Built::stored("resume.xml", XML);
         extended.central_extra = unicode_field("résumé.xml".as_bytes(), b"resume.xml");
-        let mut stale = Built::stored("old.xml", XML);
-        stale.central_extra = unicode_field("new.xml".as_bytes(), b"something else");
-        let archive_bytes = zip(&[legacy, unflagged, flagged, extended, stale]);
+        let archive_bytes = zip(&[legacy, unflagged, flagged, extended]);
         let archive = ZipArchive::parse(&archive_bytes).unwrap();
         let names: Vec<&str> = archive.entries().iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["café.xml", "naïve.xml", "ünï.xml", "résumé.xml", "old.xml"]
-        );
+        assert_eq!(names, ["café.xml", "naïve.xml", "ünï.xml", "resume.xml"]);
         assert_eq!(archive.entries()[0].raw_name, b"caf\x82.xml");
         assert_eq!(
             (0x80..=0xffu8)

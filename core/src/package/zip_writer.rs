@@ -49,7 +49,7 @@ impl DosTime {
     };
 
     /// The entry's own time.
-    pub(crate) fn of(entry: &Entry) -> DosTime {
+    pub fn of(entry: &Entry) -> DosTime {
         DosTime {
             time: entry.dos_time,
             date: entry.dos_date,
@@ -98,11 +98,7 @@ impl ZipWriter {
     }
 
     /// Copies an entry of `source` without inflating it.
-    pub(crate) fn copy_raw(
-        &mut self,
-        source: &ZipArchive<'_>,
-        entry: &Entry,
-    ) -> Result<(), WriteError> {
+    pub fn copy_raw(&mut self, source: &ZipArchive<'_>, entry: &Entry) -> Result<(), WriteError> {
         let data = source.raw_data(entry).map_err(|e| match e {
             ReadError::Damaged(m) => ReadError::Damaged(format!("{m} (part {})", entry.name)),
             other => other,
@@ -226,9 +222,8 @@ fn common_fields(out: &mut Vec<u8>, header: &Header<'_>, name_len: u16) {
 }
 
 /// The name to write for a copied entry and whether it is flagged UTF-8:
-/// an ASCII name as it was stored; any other as its decoded UTF-8 (a CP437
-/// or Unicode-extra-field name would otherwise lose its meaning with the
-/// extra fields, or be misread by readers that assume UTF-8).
+/// an ASCII name as it was stored; any other as its decoded UTF-8, flagged
+/// (a CP437 name would otherwise be misread by readers that assume UTF-8).
 fn name_bytes(entry: &Entry) -> (Vec<u8>, bool) {
     if entry.raw_name.is_ascii() && entry.name.as_bytes() == entry.raw_name.as_slice() {
         (entry.raw_name.clone(), entry.flags & FLAG_UTF8 != 0)
