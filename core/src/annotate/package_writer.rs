@@ -262,6 +262,106 @@ impl ContentTypes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::package::zip::tests::{Built, build};
+    use crate::package::zip::{FLAG_DATA_DESCRIPTOR, ZipArchive};
+
+    #[test]
+    fn writes_untouched_entries_raw_and_changed_ones_with_their_time() {
+        let mut document = Built::deflated("word/document.xml", b"<w:document/>");
+        document.flags |= FLAG_DATA_DESCRIPTOR;
+        document.descriptor = true;
+        let mut image = Built::stored("word/media/My Image.png", b"\x89PNG....");
+        image.zip64 = true;
+        let original = build(
+            &[
+                Built::deflated("[Content_Types].xml", b"<Types/>"),
+                document,
+                image,
+                Built::deflated("word/document.xml", b"a second entry of the name"),
+            ],
+            &[],
+            false,
+            &[],
+        );
+        let mut package = Package::open(&original).unwrap();
+        assert!(package.contains("/WORD/document.xml"));
+        // A relationship target may escape what the zip spells plainly.
+        assert!(package.contains("word/media/My%20Image.png"));
+        assert_eq!(
+            package.entry_name("word/media/my%20image.png"),
+            Some("word/media/My Image.png")
+        );
+        assert_eq!(
+            package.read("word/document.xml").unwrap().unwrap(),
+            b"<w:document/>"
+        );
+        assert_eq!(package.read("word/missing.xml").unwrap(), None);
+
+        let replaced = BTreeMap::from([(
+            "word/document.xml".to_owned(),
+            b"<w:document>changed</w:document>".to_vec(),
+        )]);
+        let added = vec![("word/comments.xml".to_owned(), b"<w:comments/>".to_vec())];
+        let output = package.write(&replaced, &added, original.len()).unwrap();
+
+        let before = ZipArchive::parse(&original).unwrap();
+        let after = ZipArchive::parse(&output).unwrap();
+        let names: Vec<&str> = after.entries().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "[Content_Types].xml",
+                "word/document.xml",
+                "word/media/My Image.png",
+                "word/document.xml",
+                "word/comments.xml"
+            ]
+        );
+        for i in [0, 2, 3] {
+            assert_eq!(
+                before.raw_data(&before.entries()[i]).unwrap(),
+                after.raw_data(&after.entries()[i]).unwrap(),
+                "entry {i} is copied raw"
+            );
+        }
+        let changed = &after.entries()[1];
+        assert_eq!(
+            after.read(changed, "word/document.xml").unwrap().as_ref(),
+            b"<w:document>changed</w:document>"
+        );
+        assert_eq!(
+            (changed.dos_time, changed.dos_date),
+            (before.entries()[1].dos_time, before.entries()[1].dos_date)
+        );
+        assert_eq!(changed.flags & FLAG_DATA_DESCRIPTOR, 0);
+        // The later entry of a repeated name is not the part that was changed.
+        assert_eq!(
+            after.read(&after.entries()[3], "x").unwrap().as_ref(),
+            b"a second entry of the name"
+        );
+        let comments = &after.entries()[4];
+        assert_eq!(
+            after.read(comments, "word/comments.xml").unwrap().as_ref(),
+            b"<w:comments/>"
+        );
+        assert_eq!(comments.dos_date, before.entries()[0].dos_date);
+    }
+
+    #[test]
+    fn what_is_not_a_zip_is_refused_with_its_reason() {
+        assert!(matches!(
+            Package::open(b"<?xml version=\"1.0\"?><pkg:package/>"),
+            Err(AnnotateError::Unsupported(m)) if m.contains("flat OPC")
+        ));
+        assert!(matches!(
+            Package::open(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0]),
+            Err(AnnotateError::Read(ReadError::LegacyWordDocument))
+        ));
+        assert!(matches!(
+            Package::open(b"PK\x03\x04 cut short"),
+            Err(AnnotateError::Read(ReadError::Damaged(_)))
+        ));
+    }
 
     #[test]
     fn resolves_targets() {
