@@ -13,7 +13,8 @@
 //! deflated entries, data descriptors (sizes and CRC are taken from the
 //! central directory), zip64 (end-of-central-directory record and locator,
 //! the zip64 extra field of central entries), an archive comment, bytes
-//! prepended before the first entry, UTF-8 or CP437 names. Every inflated
+//! prepended before the first entry, UTF-8 or CP437 names (or an Info-ZIP
+//! Unicode Path field). Every inflated
 //! part is checked against its CRC-32. `core/tests/zip_parity.rs` compares
 //! this reader with the `zip` crate over the wild corpus.
 
@@ -406,26 +407,40 @@ fn central_entry(bytes: &[u8], at: usize, shift: u64) -> Result<(Entry, usize), 
     if next > bytes.len() {
         return Err(cut_short());
     }
-    // Only the zip64 field is read. The Info-ZIP Unicode Path field (0x7075)
-    // is ignored, as Word, LibreOffice, .NET and Python ignore it: a name
-    // that some readers take from it would let them see another document.
+    let mut unicode_name = None;
     for (id, data) in extra_fields(extra) {
-        if id != 0x0001 {
-            continue;
-        }
-        // Zip64: the 64-bit values of the fields saturated in the header, in this order.
-        let mut values = data.chunks_exact(8).map(|c| u64_at(c, 0).unwrap_or(0));
-        if uncompressed_size == u64::from(u32::MAX) {
-            uncompressed_size = values.next().unwrap_or(uncompressed_size);
-        }
-        if compressed_size == u64::from(u32::MAX) {
-            compressed_size = values.next().unwrap_or(compressed_size);
-        }
-        if local_header == u64::from(u32::MAX) {
-            local_header = values.next().unwrap_or(local_header);
+        match id {
+            // Zip64: the 64-bit values of the fields saturated in the header, in this order.
+            0x0001 => {
+                let mut values = data.chunks_exact(8).map(|c| u64_at(c, 0).unwrap_or(0));
+                if uncompressed_size == u64::from(u32::MAX) {
+                    uncompressed_size = values.next().unwrap_or(uncompressed_size);
+                }
+                if compressed_size == u64::from(u32::MAX) {
+                    compressed_size = values.next().unwrap_or(compressed_size);
+                }
+                if local_header == u64::from(u32::MAX) {
+                    local_header = values.next().unwrap_or(local_header);
+                }
+            }
+            // Info-ZIP Unicode Path (APPNOTE 4.6.9): the UTF-8 name, valid
+            // while the CRC of the header's name matches. The writer keeps
+            // the name read here, so an annotated copy means the same to
+            // every reader.
+            0x7075 if data.len() > 5 && data[0] == 1 => {
+                if u32_at(data, 1) == Some(crc32fast::hash(raw_name))
+                    && let Ok(name) = std::str::from_utf8(&data[5..])
+                {
+                    unicode_name = Some(name.to_owned());
+                }
+            }
+            _ => {}
         }
     }
-    let name = decode_name(raw_name, flags & FLAG_UTF8 != 0);
+    let name = match unicode_name {
+        Some(name) => name,
+        None => decode_name(raw_name, flags & FLAG_UTF8 != 0),
+    };
     // Checked against the slice when the entry is read.
     let local_header = local_header.checked_add(shift).ok_or_else(cut_short)?;
     let entry = Entry {
@@ -997,7 +1012,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn names_are_utf8_or_cp437() {
+    fn names_are_utf8_cp437_or_unicode_path_fields() {
         // "é" as CP437 (0x82), no UTF-8 flag.
         let legacy = Built {
             name: b"caf\x82.xml".to_vec(),
@@ -1007,7 +1022,7 @@ pub(crate) mod tests {
         let unflagged = Built::stored("naïve.xml", XML);
         let mut flagged = Built::stored("ünï.xml", XML);
         flagged.flags |= FLAG_UTF8;
-        // An Info-ZIP Unicode Path field is ignored, as Word ignores it.
+        // An Info-ZIP Unicode Path field names it, while the CRC of the plain name matches.
         let unicode_field = |name: &[u8], plain: &[u8]| {
             let mut field = vec![0x75, 0x70];
             field.extend_from_slice(&(5 + name.len() as u16).to_le_bytes());
@@ -1018,10 +1033,15 @@ pub(crate) mod tests {
         };
         let mut extended = Built::stored("resume.xml", XML);
         extended.central_extra = unicode_field("résumé.xml".as_bytes(), b"resume.xml");
-        let archive_bytes = zip(&[legacy, unflagged, flagged, extended]);
+        let mut stale = Built::stored("old.xml", XML);
+        stale.central_extra = unicode_field("new.xml".as_bytes(), b"something else");
+        let archive_bytes = zip(&[legacy, unflagged, flagged, extended, stale]);
         let archive = ZipArchive::parse(&archive_bytes).unwrap();
         let names: Vec<&str> = archive.entries().iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["café.xml", "naïve.xml", "ünï.xml", "resume.xml"]);
+        assert_eq!(
+            names,
+            ["café.xml", "naïve.xml", "ünï.xml", "résumé.xml", "old.xml"]
+        );
         assert_eq!(archive.entries()[0].raw_name, b"caf\x82.xml");
         assert_eq!(
             (0x80..=0xffu8)
