@@ -259,6 +259,34 @@ struct Node<'a> {
 
 const GROUP_BASE: u32 = 1 << 24;
 
+/// How much a shared term says that two items belong together, by how
+/// rarely it occurs in the plan's items.
+struct Weights {
+    /// By word term.
+    words: Vec<f32>,
+    /// By thesaurus group.
+    groups: Vec<f32>,
+}
+
+/// The share of the plan's items beyond which a thesaurus group counts for
+/// less the more items it is in.
+const COMMON_TOPIC_SHARE: f32 = 0.35;
+
+/// The least weight of a thesaurus group found in most of the plan's items.
+const GROUP_FLOOR: f32 = 0.3;
+
+impl Weights {
+    /// The evidence a shared term adds: a thesaurus group (related terms)
+    /// counts for more than one word.
+    fn evidence(&self, t: u32) -> f32 {
+        if t >= GROUP_BASE {
+            0.45 * self.groups[(t - GROUP_BASE) as usize]
+        } else {
+            0.3 * self.words[t as usize]
+        }
+    }
+}
+
 /// Terms and their display forms.
 #[derive(Debug, Default)]
 struct Terms {
@@ -504,13 +532,29 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         }
     }
     let total = nodes.len().max(2) as f32;
-    let weights: Vec<f32> = df
-        .iter()
-        .map(|&d| {
-            let d = d.max(1) as f32;
-            (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(0.1, 1.0)
-        })
-        .collect();
+    let idf = |d: usize, floor: f32| {
+        let d = d.max(1) as f32;
+        (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(floor, 1.0)
+    };
+    // Thesaurus groups the same way: a topic that runs through most of the
+    // plan (independence in a preparing-for-adulthood plan) tells its items
+    // apart no better than a common word does.
+    // A strand (a need, its outcomes and provision) shares its topics, so a
+    // group is only common once it is in more items than a few strands hold.
+    let common_topic = (total * COMMON_TOPIC_SHARE).max(4.0);
+    let mut group_df: Vec<usize> = vec![0; lexicon.thesaurus.len()];
+    for n in &nodes {
+        for &t in n.terms.iter().filter(|&&t| t >= GROUP_BASE) {
+            group_df[(t - GROUP_BASE) as usize] += 1;
+        }
+    }
+    let weights = Weights {
+        words: df.iter().map(|&d| idf(d, 0.1)).collect(),
+        groups: group_df
+            .iter()
+            .map(|&d| (common_topic / d.max(1) as f32).clamp(GROUP_FLOOR, 1.0))
+            .collect(),
+    };
 
     narrow_heading_links(&nodes, &weights, &mut links, &mut weak_links);
 
@@ -656,7 +700,7 @@ const HEADING_MARGIN: f32 = 0.15;
 /// so no item loses the kinds it is linked to.
 fn narrow_heading_links(
     nodes: &[Node<'_>],
-    weights: &[f32],
+    weights: &Weights,
     links: &mut Vec<Link>,
     weak_links: &mut Vec<Link>,
 ) {
@@ -814,7 +858,7 @@ fn score(
     b: &Node<'_>,
     terms: &Terms,
     lexicon: &Lexicon,
-    weights: &[f32],
+    weights: &Weights,
 ) -> Option<(f32, String)> {
     let mut shared_groups: Vec<&str> = Vec::new();
     let mut shared_words: Vec<&str> = Vec::new();
@@ -858,7 +902,7 @@ fn score(
 fn match_score(
     a: &Node<'_>,
     b: &Node<'_>,
-    weights: &[f32],
+    weights: &Weights,
     mut shared: impl FnMut(u32),
 ) -> Option<f32> {
     let mut miss = 1.0f32;
@@ -870,11 +914,7 @@ fn match_score(
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let t = a.terms[i];
-                if t >= GROUP_BASE {
-                    miss *= 1.0 - 0.45;
-                } else {
-                    miss *= 1.0 - 0.3 * weights[t as usize];
-                }
+                miss *= 1.0 - weights.evidence(t);
                 shared(t);
                 any = true;
                 i += 1;
