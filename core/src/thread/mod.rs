@@ -270,7 +270,7 @@ struct Weights {
 
 /// The share of the plan's items beyond which a thesaurus group counts for
 /// less the more items it is in.
-const COMMON_TOPIC_SHARE: f32 = 0.35;
+const COMMON_TOPIC_SHARE: f32 = 0.45;
 
 /// The least weight of a thesaurus group found in most of the plan's items.
 const GROUP_FLOOR: f32 = 0.3;
