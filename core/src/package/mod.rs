@@ -8,6 +8,7 @@
 //! Part names are kept without their leading `/` (`word/document.xml`) and
 //! looked up case-insensitively, as OPC requires.
 
+pub mod crc32;
 pub mod flat_opc;
 pub mod rels;
 pub mod xml;

@@ -25,7 +25,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
 
 use super::limits::{MAX_ENTRIES, MAX_PART, MAX_RATIO, MAX_TOTAL_UNCOMPRESSED, RATIO_THRESHOLD};
-use super::part_key;
+use super::{crc32, part_key};
 use crate::error::ReadError;
 
 const LOCAL_HEADER: u32 = 0x0403_4b50;
@@ -243,7 +243,7 @@ impl<'a> ZipArchive<'a> {
         if actual > RATIO_THRESHOLD && actual > entry.compressed_size.saturating_mul(MAX_RATIO) {
             return Err(too_compressed(key));
         }
-        if crc32fast::hash(&out) != entry.crc32 {
+        if crc32::hash(&out) != entry.crc32 {
             return Err(ReadError::Damaged(format!(
                 "a part fails its checksum (part {key})"
             )));
@@ -428,7 +428,7 @@ fn central_entry(bytes: &[u8], at: usize, shift: u64) -> Result<(Entry, usize), 
             // the name read here, so an annotated copy means the same to
             // every reader.
             0x7075 if data.len() > 5 && data[0] == 1 => {
-                if u32_at(data, 1) == Some(crc32fast::hash(raw_name))
+                if u32_at(data, 1) == Some(crc32::hash(raw_name))
                     && let Ok(name) = std::str::from_utf8(&data[5..])
                 {
                     unicode_name = Some(name.to_owned());
@@ -673,7 +673,7 @@ pub(crate) mod tests {
                 flags: 0,
                 method: STORED,
                 data: bytes.to_vec(),
-                crc32: crc32fast::hash(bytes),
+                crc32: crc32::hash(bytes),
                 uncompressed_size: bytes.len() as u64,
                 zip64: false,
                 descriptor: false,
@@ -1027,7 +1027,7 @@ pub(crate) mod tests {
             let mut field = vec![0x75, 0x70];
             field.extend_from_slice(&(5 + name.len() as u16).to_le_bytes());
             field.push(1);
-            field.extend_from_slice(&crc32fast::hash(plain).to_le_bytes());
+            field.extend_from_slice(&crc32::hash(plain).to_le_bytes());
             field.extend_from_slice(name);
             field
         };

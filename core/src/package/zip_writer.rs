@@ -12,6 +12,7 @@
 
 use thiserror::Error;
 
+use super::crc32;
 use super::zip::{DEFLATED, Entry, FLAG_DATA_DESCRIPTOR, FLAG_UTF8, STORED, ZipArchive};
 use crate::error::ReadError;
 
@@ -144,7 +145,7 @@ impl ZipWriter {
             flags: if name.is_ascii() { 0 } else { FLAG_UTF8 },
             method: DEFLATED,
             time,
-            crc32: crc32fast::hash(bytes),
+            crc32: crc32::hash(bytes),
             compressed_size: fits32(compressed.len() as u64, "an entry over 4 GiB")?,
             uncompressed_size: fits32(bytes.len() as u64, "an entry over 4 GiB")?,
             internal_attributes: 0,
