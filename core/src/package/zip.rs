@@ -19,7 +19,6 @@
 //! this reader with the `zip` crate over the wild corpus.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use miniz_oxide::inflate::TINFLStatus;
 use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
@@ -543,8 +542,10 @@ fn inflate(data: &[u8], declared: u64, key: &str) -> Result<Vec<u8>, ReadError> 
 /// An opened zip package: the central directory, indexed by part key.
 pub struct ZipSource<'a> {
     archive: ZipArchive<'a>,
-    /// Entry index and stored name (no leading `/`) by part key (lower case).
-    index: HashMap<String, (usize, String)>,
+    /// (part key (lower case), entry index, stored name with no leading
+    /// `/`), sorted by key, one entry per key: a sorted vector rather than a
+    /// hash map keeps the add-in's WebAssembly smaller.
+    index: Vec<(String, usize, String)>,
 }
 
 impl std::fmt::Debug for ZipSource<'_> {
@@ -559,21 +560,24 @@ impl<'a> ZipSource<'a> {
     /// Reads the central directory and checks the declared sizes.
     pub fn open(bytes: &'a [u8]) -> Result<ZipSource<'a>, ReadError> {
         let archive = ZipArchive::parse(bytes)?;
-        let mut index = HashMap::with_capacity(archive.entries().len());
+        let mut index = Vec::with_capacity(archive.entries().len());
         let mut total: u64 = 0;
         for (i, entry) in archive.entries().iter().enumerate() {
             total = total.saturating_add(entry.uncompressed_size);
             if entry.is_dir() {
                 continue;
             }
-            // The first entry of a name wins, as in most zip readers.
             let stored = entry
                 .name
                 .replace('\\', "/")
                 .trim_start_matches('/')
                 .to_owned();
-            index.entry(part_key(&entry.name)).or_insert((i, stored));
+            index.push((part_key(&entry.name), i, stored));
         }
+        // The first entry of a name wins, as in most zip readers (the sort
+        // is stable).
+        index.sort_by(|a, b| a.0.cmp(&b.0));
+        index.dedup_by(|later, first| later.0 == first.0);
         if total > MAX_TOTAL_UNCOMPRESSED {
             return Err(ReadError::TooLarge(format!(
                 "the package would unpack to {} MiB (the limit is {} MiB)",
@@ -584,19 +588,28 @@ impl<'a> ZipSource<'a> {
         Ok(ZipSource { archive, index })
     }
 
+    /// The index entry of a part key.
+    fn lookup(&self, key: &str) -> Option<&(String, usize, String)> {
+        let at = self
+            .index
+            .binary_search_by(|(k, _, _)| k.as_str().cmp(key))
+            .ok()?;
+        Some(&self.index[at])
+    }
+
     /// Whether the package has a part.
     pub fn has(&self, key: &str) -> bool {
-        self.index.contains_key(key)
+        self.lookup(key).is_some()
     }
 
     /// The part's name as stored in the zip.
     pub fn stored_name(&self, key: &str) -> Option<&str> {
-        self.index.get(key).map(|(_, n)| n.as_str())
+        self.lookup(key).map(|(_, _, n)| n.as_str())
     }
 
     /// The index (in [`Self::entries`]) of the entry a part key names.
     pub fn entry_index(&self, key: &str) -> Option<usize> {
-        self.index.get(key).map(|&(i, _)| i)
+        self.lookup(key).map(|&(_, i, _)| i)
     }
 
     /// The central directory, in the zip's order.
@@ -611,7 +624,7 @@ impl<'a> ZipSource<'a> {
 
     /// Inflates one part under the caps.
     pub fn read(&self, key: &str) -> Result<Option<Cow<'a, [u8]>>, ReadError> {
-        let Some(&(i, _)) = self.index.get(key) else {
+        let Some(&(_, i, _)) = self.lookup(key) else {
             return Ok(None);
         };
         self.archive.read(&self.archive.entries()[i], key).map(Some)
