@@ -558,12 +558,21 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     narrow_heading_links(&nodes, &weights, &mut links, &mut weak_links);
 
     // Index: term -> nodes of each kind.
-    let mut index: HashMap<(Kind, u32), Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        for &t in &n.terms {
-            index.entry((n.kind, t)).or_default().push(i);
-        }
-    }
+    // Index: (kind, term, node) sorted, so the nodes of a kind with a term
+    // are one run, found by binary search.
+    let mut index: Vec<(Kind, u32, usize)> = nodes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| n.terms.iter().map(move |&t| (n.kind, t, i)))
+        .collect();
+    index.sort_unstable();
+    let with_term = |kind: Kind, term: u32| {
+        let start = index.partition_point(|&(k, t, _)| (k, t) < (kind, term));
+        index[start..]
+            .iter()
+            .take_while(move |&&(k, t, _)| (k, t) == (kind, term))
+            .map(|&(_, _, i)| i)
+    };
 
     for (from_kind, to_kind) in [
         (Kind::Aspiration, Kind::Outcome),
@@ -585,13 +594,7 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             .filter(|(_, n)| n.kind == from_kind)
         {
             candidates.clear();
-            candidates.extend(
-                node.terms
-                    .iter()
-                    .filter_map(|t| index.get(&(to_kind, *t)))
-                    .flatten()
-                    .copied(),
-            );
+            candidates.extend(node.terms.iter().flat_map(|&t| with_term(to_kind, t)));
             candidates.sort_unstable();
             candidates.dedup();
             // Whether this item is a gap does not depend on its partner.
