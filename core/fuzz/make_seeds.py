@@ -66,3 +66,11 @@ flat.append("</pkg:package>")
 with open(os.path.join(out, "flat.xml"), "w", encoding="utf-8") as f:
     f.write("".join(flat))
 print(f"seeds in {out}: {sorted(os.listdir(out))}")
+
+# The `zip` target starts from the same zips (the flat OPC form is not one).
+zip_out = os.path.join(here, "corpus/zip")
+os.makedirs(zip_out, exist_ok=True)
+for name in os.listdir(out):
+    if name.endswith(".docx"):
+        shutil.copy(os.path.join(out, name), os.path.join(zip_out, name))
+print(f"seeds in {zip_out}: {sorted(os.listdir(zip_out))}")

@@ -483,8 +483,8 @@ fn heldout_plans_match_their_ground_truth() {
         ("item precision", total.items.precision(), 0.98),
         ("item recall", total.items.recall(), 1.0),
         ("id recall", total.ids.recall(), 1.0),
-        ("link precision", total.links.precision(), 0.75),
-        ("link recall", link_recall, 0.85),
+        ("link precision", total.links.precision(), 0.83),
+        ("link recall", link_recall, 0.87),
         (
             "planted defects",
             total.defects.right as f64 / total.defects.expected.max(1) as f64,
@@ -492,7 +492,7 @@ fn heldout_plans_match_their_ground_truth() {
         ),
     ];
     assert!(
-        total.false_alarms <= 3,
+        total.false_alarms <= 2,
         "false errors: {}\n{report}",
         total.false_alarms
     );

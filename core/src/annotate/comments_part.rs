@@ -1,10 +1,10 @@
 //! The comments part (`word/comments.xml`): reading the comments already
 //! there, and writing the tool's comments as Word does.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::AnnotateError;
+use super::id_set::IdSet;
 use super::xml::{Names, Scanner, TagKind, escape_attr, escape_text, unescape_lossy};
 
 /// One `w:comment` already in the part.
@@ -60,7 +60,7 @@ pub(crate) fn parse_rule_tag(text: &str) -> Option<&str> {
 #[derive(Debug, Default)]
 pub(crate) struct CommentsPart {
     pub comments: Vec<ExistingComment>,
-    pub para_ids: BTreeSet<u32>,
+    pub para_ids: IdSet<u32>,
 }
 
 pub(crate) fn parse_hex_id(value: &str) -> Option<u32> {

@@ -29,12 +29,15 @@
 //! findings writes the same bytes again.
 
 mod comments_part;
+mod id_set;
 mod modern_parts;
 mod package_writer;
 mod splice;
 mod xml;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use id_set::IdSet;
 use std::ops::Range;
 
 use thiserror::Error;
@@ -182,7 +185,7 @@ pub fn annotate(
     let modern_of = |kind: Kind| modern.iter().find(|m| m.kind == kind);
 
     // The tool's earlier comments: replaced, unless a person replied to or resolved them.
-    let mut touched: BTreeSet<u32> = BTreeSet::new();
+    let mut touched: IdSet<u32> = IdSet::new();
     if let Some(extended) = modern_of(Kind::Extended) {
         for entry in &extended.entries {
             if let Some(parent) = entry
@@ -199,7 +202,8 @@ pub fn annotate(
         }
     }
     let mut removed = Vec::new();
-    let mut kept_threads: BTreeSet<(String, String)> = BTreeSet::new();
+    // (rule, first line of the message) of each comment thread kept.
+    let mut kept_threads: Vec<(&str, &str)> = Vec::new();
     for comment in &existing.comments {
         let Some(rule) = comment.rule_tag() else {
             continue;
@@ -211,27 +215,25 @@ pub fn annotate(
             .last_para_id()
             .is_some_and(|id| touched.contains(&id))
         {
-            kept_threads.insert((rule.to_owned(), comment.first_text().trim().to_owned()));
+            kept_threads.push((rule, comment.first_text().trim()));
         } else {
             removed.push(comment);
         }
     }
-    let removed_ids: BTreeSet<i64> = removed.iter().map(|c| c.id).collect();
-    let removed_para_ids: BTreeSet<u32> = removed
+    let removed_ids: IdSet<i64> = removed.iter().map(|c| c.id).collect();
+    let removed_para_ids: IdSet<u32> = removed
         .iter()
         .flat_map(|c| c.paragraphs.iter().filter_map(|p| p.para_id))
         .collect();
 
     let markers_found = existing_markers(&main, &main_name)?;
-    let used_ids: BTreeSet<i64> = existing
+    let mut next_id = existing
         .comments
         .iter()
         .map(|c| c.id)
-        .chain(markers_found.by_id.keys().copied())
+        .chain(markers_found.ids())
         .filter(|id| !removed_ids.contains(id))
-        .collect();
-    let mut next_id = used_ids
-        .last()
+        .max()
         .map_or(0, |max| max.saturating_add(1))
         .max(0);
 
@@ -241,10 +243,11 @@ pub fn annotate(
         if finding.severity < options.min_severity {
             continue;
         }
-        if kept_threads.contains(&(
-            finding.rule.to_owned(),
-            first_line(&finding.message).to_owned(),
-        )) {
+        let line = first_line(&finding.message);
+        if kept_threads
+            .iter()
+            .any(|&(rule, kept)| rule == finding.rule && kept == line)
+        {
             continue;
         }
         let (paragraph, range) = anchor(review, finding)?;
@@ -256,7 +259,7 @@ pub fn annotate(
         || modern_of(Kind::Ids).is_some()
         || modern_of(Kind::Extensible).is_some();
     let uses_durable = modern_of(Kind::Ids).is_some() || modern_of(Kind::Extensible).is_some();
-    let mut taken_para: BTreeSet<u32> = existing
+    let mut taken_para: IdSet<u32> = existing
         .para_ids
         .iter()
         .copied()
@@ -265,8 +268,8 @@ pub fn annotate(
     if uses_modern {
         taken_para.extend(main_para_ids(&main));
     }
-    let mut removed_durable: BTreeSet<u32> = BTreeSet::new();
-    let mut taken_durable: BTreeSet<u32> = BTreeSet::new();
+    let mut removed_durable: IdSet<u32> = IdSet::new();
+    let mut taken_durable: IdSet<u32> = IdSet::new();
     if let Some(ids) = modern_of(Kind::Ids) {
         for entry in &ids.entries {
             let para = entry.attr("paraId").and_then(comments_part::parse_hex_id);
@@ -295,7 +298,8 @@ pub fn annotate(
     }
 
     let mut new_comments: Vec<NewComment> = Vec::with_capacity(anchored.len());
-    let mut by_paragraph: BTreeMap<usize, Vec<(i64, Range<usize>)>> = BTreeMap::new();
+    // (paragraph, comment id, range), in the order written.
+    let mut by_paragraph: Vec<(usize, i64, Range<usize>)> = Vec::with_capacity(anchored.len());
     for (ordinal, (finding, paragraph, range)) in anchored.iter().enumerate() {
         let id = next_id;
         next_id += 1;
@@ -329,10 +333,7 @@ pub fn annotate(
             para_id,
             durable_id,
         });
-        by_paragraph
-            .entry(*paragraph)
-            .or_default()
-            .push((id, range.clone()));
+        by_paragraph.push((*paragraph, id, range.clone()));
     }
 
     // The main part: old markers out, new markers in.
@@ -341,17 +342,17 @@ pub fn annotate(
         reference_style: styles.reference,
     };
     let mut main_edits: Vec<Edit> = Vec::new();
-    for id in &removed_ids {
-        if let Some(ranges) = markers_found.by_id.get(id) {
-            main_edits.extend(ranges.iter().cloned().map(Edit::remove));
-        }
+    for &id in &removed_ids {
+        main_edits.extend(markers_found.ranges(id).cloned().map(Edit::remove));
     }
-    for (&index, comments) in &by_paragraph {
-        let paragraph = &review.document.paragraphs[index];
+    // Paragraph by paragraph, each paragraph's comments in the order written.
+    by_paragraph.sort_by_key(|(paragraph, _, _)| *paragraph);
+    for comments in by_paragraph.chunk_by(|a, b| a.0 == b.0) {
+        let paragraph = &review.document.paragraphs[comments[0].0];
         let map = ParagraphMap::read(&main, paragraph, &main_name)?;
         let placements: Vec<_> = comments
             .iter()
-            .map(|(id, range)| place(&main, paragraph, &map, range.clone(), *id))
+            .map(|(_, id, range)| place(&main, paragraph, &map, range.clone(), *id))
             .collect();
         main_edits.extend(paragraph_edits(&main, &map, &placements, &markers)?);
     }
@@ -710,9 +711,8 @@ fn add_relationship(
     kind: &str,
     target: &str,
 ) -> Result<(Vec<u8>, bool), AnnotateError> {
-    let ids: BTreeSet<&str> = rels.iter().map(|r| r.id.as_str()).collect();
     let mut n = rels.len() + 1;
-    while ids.contains(format!("rId{n}").as_str()) {
+    while rels.iter().any(|r| r.id == format!("rId{n}")) {
         n += 1;
     }
     match rels_bytes {

@@ -1,39 +1,33 @@
 //! The package side of annotation: reading the parts the writer changes,
 //! resolving relationships, and writing the output zip with every untouched
-//! entry copied raw (same compressed bytes, same order).
+//! entry copied raw (same compressed bytes, same order). The zip is read and
+//! written by [`crate::package::zip`] and [`crate::package::zip_writer`], the
+//! reader's own, under the same caps.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::AnnotateError;
 use super::xml::{Scanner, TagKind};
 use crate::error::ReadError;
+use crate::package::part_key;
+use crate::package::zip::ZipSource;
+use crate::package::zip_writer::{DosTime, WriteError, ZipWriter};
 
-/// Largest part the writer inflates (the reader caps whole packages too).
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
-
-/// An open package: the zip and an index of its entries by part name.
+/// An open package: the zip's central directory, indexed by part name.
+#[derive(Debug)]
 pub(crate) struct Package<'a> {
-    archive: ZipArchive<Cursor<&'a [u8]>>,
-    /// Lower-cased part name (no leading slash) → entry index.
-    by_name: BTreeMap<String, usize>,
-    /// Entry names, in the zip's order.
-    names: Vec<String>,
+    zip: ZipSource<'a>,
 }
 
-impl std::fmt::Debug for Package<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Package")
-            .field("names", &self.names)
-            .finish()
+impl From<WriteError> for AnnotateError {
+    fn from(e: WriteError) -> AnnotateError {
+        match e {
+            WriteError::Read(e) => AnnotateError::Read(e),
+            too_large @ WriteError::TooLarge(_) => {
+                AnnotateError::Unsupported(too_large.to_string())
+            }
+        }
     }
-}
-
-fn damaged(e: impl std::fmt::Display) -> AnnotateError {
-    AnnotateError::Read(ReadError::Damaged(e.to_string()))
 }
 
 impl<'a> Package<'a> {
@@ -53,117 +47,76 @@ impl<'a> Package<'a> {
                 "it is not a zip package".into(),
             )));
         }
-        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
-        let mut by_name = BTreeMap::new();
-        let mut names = Vec::with_capacity(archive.len());
-        for i in 0..archive.len() {
-            let name = archive
-                .name_for_index(i)
-                .ok_or_else(|| damaged("an entry has no name"))?
-                .map_err(damaged)?
-                .into_owned();
-            by_name.entry(normalise(&name)).or_insert(i);
-            names.push(name);
-        }
         Ok(Package {
-            archive,
-            by_name,
-            names,
+            zip: ZipSource::open(bytes)?,
+        })
+    }
+
+    /// The entry a part name means: the name as stored (case-insensitively),
+    /// else the name with its percent-escapes decoded (a relationship's
+    /// target may escape what the zip spells plainly).
+    fn entry_index(&self, part: &str) -> Option<usize> {
+        self.zip.entry_index(&part_key(part)).or_else(|| {
+            part.contains('%')
+                .then(|| self.zip.entry_index(&part_key(&percent_decode(part))))
+                .flatten()
         })
     }
 
     pub fn contains(&self, part: &str) -> bool {
-        self.by_name.contains_key(&normalise(part))
+        self.entry_index(part).is_some()
     }
 
     /// The inflated bytes of a part, `None` when the package has no such part.
     pub fn read(&mut self, part: &str) -> Result<Option<Vec<u8>>, AnnotateError> {
-        let Some(&index) = self.by_name.get(&normalise(part)) else {
+        let Some(index) = self.entry_index(part) else {
             return Ok(None);
         };
-        let file = self.archive.by_index(index).map_err(|e| match e {
-            zip::result::ZipError::UnsupportedArchive(m)
-                if m.contains("ncrypt") || m.contains("assword") =>
-            {
-                AnnotateError::Read(ReadError::Encrypted)
-            }
-            other => damaged(other),
-        })?;
-        if file.size() > MAX_PART_BYTES {
-            return Err(AnnotateError::Read(ReadError::TooLarge(format!(
-                "{part} would inflate to more than {} MB",
-                MAX_PART_BYTES / (1024 * 1024)
-            ))));
-        }
-        let mut out = Vec::with_capacity(file.size() as usize);
-        file.take(MAX_PART_BYTES + 1)
-            .read_to_end(&mut out)
-            .map_err(damaged)?;
-        if out.len() as u64 > MAX_PART_BYTES {
-            return Err(AnnotateError::Read(ReadError::TooLarge(format!(
-                "{part} inflates to more than {} MB",
-                MAX_PART_BYTES / (1024 * 1024)
-            ))));
-        }
-        Ok(Some(out))
+        let entry = &self.zip.entries()[index];
+        let key = part_key(&entry.name);
+        Ok(Some(self.zip.archive().read(entry, &key)?.into_owned()))
     }
 
     /// The entry's own name for a part (as spelt in the zip).
     pub fn entry_name(&self, part: &str) -> Option<&str> {
-        self.by_name
-            .get(&normalise(part))
-            .map(|&i| self.names[i].as_str())
+        self.entry_index(part)
+            .map(|i| self.zip.entries()[i].name.as_str())
     }
 
     /// Writes the output package: entries in the original order, those in
-    /// `replaced` (keyed by entry name) re-deflated with their new bytes,
-    /// every other entry copied raw; then the `added` parts.
+    /// `replaced` (keyed by entry name) re-deflated with their new bytes
+    /// and their own time, every other entry copied raw; then the `added`
+    /// parts, with the time of the package's first entry.
     pub fn write(
-        mut self,
+        self,
         replaced: &BTreeMap<String, Vec<u8>>,
         added: &[(String, Vec<u8>)],
         capacity: usize,
     ) -> Result<Vec<u8>, AnnotateError> {
-        let mut writer = ZipWriter::new(Cursor::new(Vec::with_capacity(capacity)));
-        let mut time = None;
-        for i in 0..self.names.len() {
-            let name = self.names[i].clone();
-            if let Some(bytes) = replaced.get(&name) {
-                let file = self.archive.by_index_raw(i).map_err(damaged)?;
-                let modified = file.last_modified();
-                drop(file);
-                let mut options =
-                    SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-                if let Some(t) = modified {
-                    options = options.last_modified_time(t);
-                    time.get_or_insert(t);
+        let mut writer = ZipWriter::with_capacity(capacity);
+        let entries = self.zip.entries();
+        for (i, entry) in entries.iter().enumerate() {
+            // Only the entry the name resolves to (the first of a repeated
+            // name) is the part that was read and changed.
+            let resolves_here =
+                !entry.is_dir() && self.zip.entry_index(&part_key(&entry.name)) == Some(i);
+            match replaced.get(&entry.name) {
+                Some(bytes) if resolves_here => {
+                    writer.add_deflated(&entry.name, bytes, DosTime::of(entry))?;
                 }
-                writer.start_file(name.as_str(), options).map_err(damaged)?;
-                writer.write_all(bytes).map_err(damaged)?;
-            } else {
-                let file = self.archive.by_index_raw(i).map_err(damaged)?;
-                if time.is_none() {
-                    time = file.last_modified();
-                }
-                writer.raw_copy_file(file).map_err(damaged)?;
+                _ => writer.copy_raw(self.zip.archive(), entry)?,
             }
         }
+        let time = entries.first().map_or(DosTime::EPOCH, DosTime::of);
         for (name, bytes) in added {
-            let mut options =
-                SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-            if let Some(t) = time {
-                options = options.last_modified_time(t);
-            }
-            writer.start_file(name.as_str(), options).map_err(damaged)?;
-            writer.write_all(bytes).map_err(damaged)?;
+            writer.add_deflated(name, bytes, time)?;
         }
-        let cursor = writer.finish().map_err(damaged)?;
-        Ok(cursor.into_inner())
+        Ok(writer.finish()?)
     }
 }
 
 /// Part names compare case-insensitively, without a leading slash and with
-/// percent-escapes decoded.
+/// percent-escapes decoded (content-type overrides).
 pub(crate) fn normalise(part: &str) -> String {
     percent_decode(part.trim_start_matches('/')).to_lowercase()
 }
@@ -309,6 +262,106 @@ impl ContentTypes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::package::zip::tests::{Built, build};
+    use crate::package::zip::{FLAG_DATA_DESCRIPTOR, ZipArchive};
+
+    #[test]
+    fn writes_untouched_entries_raw_and_changed_ones_with_their_time() {
+        let mut document = Built::deflated("word/document.xml", b"<w:document/>");
+        document.flags |= FLAG_DATA_DESCRIPTOR;
+        document.descriptor = true;
+        let mut image = Built::stored("word/media/My Image.png", b"\x89PNG....");
+        image.zip64 = true;
+        let original = build(
+            &[
+                Built::deflated("[Content_Types].xml", b"<Types/>"),
+                document,
+                image,
+                Built::deflated("word/document.xml", b"a second entry of the name"),
+            ],
+            &[],
+            false,
+            &[],
+        );
+        let mut package = Package::open(&original).unwrap();
+        assert!(package.contains("/WORD/document.xml"));
+        // A relationship target may escape what the zip spells plainly.
+        assert!(package.contains("word/media/My%20Image.png"));
+        assert_eq!(
+            package.entry_name("word/media/my%20image.png"),
+            Some("word/media/My Image.png")
+        );
+        assert_eq!(
+            package.read("word/document.xml").unwrap().unwrap(),
+            b"<w:document/>"
+        );
+        assert_eq!(package.read("word/missing.xml").unwrap(), None);
+
+        let replaced = BTreeMap::from([(
+            "word/document.xml".to_owned(),
+            b"<w:document>changed</w:document>".to_vec(),
+        )]);
+        let added = vec![("word/comments.xml".to_owned(), b"<w:comments/>".to_vec())];
+        let output = package.write(&replaced, &added, original.len()).unwrap();
+
+        let before = ZipArchive::parse(&original).unwrap();
+        let after = ZipArchive::parse(&output).unwrap();
+        let names: Vec<&str> = after.entries().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "[Content_Types].xml",
+                "word/document.xml",
+                "word/media/My Image.png",
+                "word/document.xml",
+                "word/comments.xml"
+            ]
+        );
+        for i in [0, 2, 3] {
+            assert_eq!(
+                before.raw_data(&before.entries()[i]).unwrap(),
+                after.raw_data(&after.entries()[i]).unwrap(),
+                "entry {i} is copied raw"
+            );
+        }
+        let changed = &after.entries()[1];
+        assert_eq!(
+            after.read(changed, "word/document.xml").unwrap().as_ref(),
+            b"<w:document>changed</w:document>"
+        );
+        assert_eq!(
+            (changed.dos_time, changed.dos_date),
+            (before.entries()[1].dos_time, before.entries()[1].dos_date)
+        );
+        assert_eq!(changed.flags & FLAG_DATA_DESCRIPTOR, 0);
+        // The later entry of a repeated name is not the part that was changed.
+        assert_eq!(
+            after.read(&after.entries()[3], "x").unwrap().as_ref(),
+            b"a second entry of the name"
+        );
+        let comments = &after.entries()[4];
+        assert_eq!(
+            after.read(comments, "word/comments.xml").unwrap().as_ref(),
+            b"<w:comments/>"
+        );
+        assert_eq!(comments.dos_date, before.entries()[0].dos_date);
+    }
+
+    #[test]
+    fn what_is_not_a_zip_is_refused_with_its_reason() {
+        assert!(matches!(
+            Package::open(b"<?xml version=\"1.0\"?><pkg:package/>"),
+            Err(AnnotateError::Unsupported(m)) if m.contains("flat OPC")
+        ));
+        assert!(matches!(
+            Package::open(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0]),
+            Err(AnnotateError::Read(ReadError::LegacyWordDocument))
+        ));
+        assert!(matches!(
+            Package::open(b"PK\x03\x04 cut short"),
+            Err(AnnotateError::Read(ReadError::Damaged(_)))
+        ));
+    }
 
     #[test]
     fn resolves_targets() {

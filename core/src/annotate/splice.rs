@@ -16,7 +16,6 @@
 //!   result holds it (updating the field would drop it).
 //! - A quote reaching into a field result is widened to the whole field.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::AnnotateError;
@@ -610,55 +609,68 @@ pub(crate) fn paragraph_edits(
     placements: &[Placement],
     markers: &Markers,
 ) -> Result<Vec<Edit>, AnnotateError> {
-    let mut slots: BTreeMap<usize, Slot> = BTreeMap::new();
-    let slot_for =
-        |point: &Point, slots: &mut BTreeMap<usize, Slot>| -> Result<usize, AnnotateError> {
-            let (at, split) = match point {
-                Point::Gap { at, .. } => (*at, None),
-                Point::Split { at, run, text_tag } => (*at, Some((*run, text_tag.clone()))),
-            };
-            let slot = slots.entry(at).or_default();
-            if slot.split.is_some() && split.is_some() && slot.split != split {
-                return Err(AnnotateError::Internal(format!(
-                    "two different splits at byte {at}"
-                )));
+    // Slots by byte offset, in ascending order.
+    let mut slots: Vec<(usize, Slot)> = Vec::new();
+    fn slot_at(slots: &mut Vec<(usize, Slot)>, at: usize) -> &mut Slot {
+        let i = match slots.binary_search_by_key(&at, |(a, _)| *a) {
+            Ok(i) => i,
+            Err(i) => {
+                slots.insert(i, (at, Slot::default()));
+                i
             }
-            if split.is_some() {
-                slot.split = split;
-            }
-            Ok(at)
         };
+        &mut slots[i].1
+    }
+    fn slot_for<'s>(
+        point: &Point,
+        slots: &'s mut Vec<(usize, Slot)>,
+    ) -> Result<&'s mut Slot, AnnotateError> {
+        let (at, split) = match point {
+            Point::Gap { at, .. } => (*at, None),
+            Point::Split { at, run, text_tag } => (*at, Some((*run, text_tag.clone()))),
+        };
+        let slot = slot_at(slots, at);
+        if slot.split.is_some() && split.is_some() && slot.split != split {
+            return Err(AnnotateError::Internal(format!(
+                "two different splits at byte {at}"
+            )));
+        }
+        if split.is_some() {
+            slot.split = split;
+        }
+        Ok(slot)
+    }
     for p in placements {
         if p.start == p.end {
-            let at = slot_for(&p.start, &mut slots)?;
-            let slot = slots.get_mut(&at).expect("slot exists");
-            slot.points.push((p.id, p.reference.is_none()));
+            slot_for(&p.start, &mut slots)?
+                .points
+                .push((p.id, p.reference.is_none()));
         } else {
-            let at = slot_for(&p.start, &mut slots)?;
-            slots.get_mut(&at).expect("slot exists").starts.push(p.id);
-            let at = slot_for(&p.end, &mut slots)?;
-            let slot = slots.get_mut(&at).expect("slot exists");
+            slot_for(&p.start, &mut slots)?.starts.push(p.id);
+            let slot = slot_for(&p.end, &mut slots)?;
             slot.ends.push(p.id);
             if p.reference.is_none() {
                 slot.refs.push(p.id);
             }
         }
         if let Some(at) = p.reference {
-            slots.entry(at).or_default().refs.push(p.id);
+            slot_at(&mut slots, at).refs.push(p.id);
         }
     }
     let mut edits = Vec::new();
     // The first half of a split w:t keeps its own start tag: it needs
     // xml:space="preserve" when the split leaves it ending in white space.
-    let mut first_split_in_text: BTreeMap<usize, (usize, Range<usize>)> = BTreeMap::new();
-    for (&at, slot) in &slots {
-        if let Some((_, Some(tag))) = &slot.split {
-            first_split_in_text
-                .entry(tag.start)
-                .or_insert((at, tag.clone()));
-        }
-    }
-    for (at, tag) in first_split_in_text.values() {
+    // (w:t start, split offset, w:t start tag): the first split of each w:t.
+    let mut first_split_in_text: Vec<(usize, usize, Range<usize>)> = slots
+        .iter()
+        .filter_map(|(at, slot)| match &slot.split {
+            Some((_, Some(tag))) => Some((tag.start, *at, tag.clone())),
+            _ => None,
+        })
+        .collect();
+    first_split_in_text.sort_by_key(|(text, _, _)| *text);
+    first_split_in_text.dedup_by_key(|(text, _, _)| *text);
+    for (_, at, tag) in &first_split_in_text {
         let tag_bytes = &main[tag.clone()];
         let ends_in_space = main[tag.end..*at]
             .last()
@@ -765,8 +777,23 @@ fn with_space_preserve(tag: &[u8]) -> Vec<u8> {
 #[derive(Debug, Default)]
 pub(crate) struct ExistingMarkers {
     /// Every marker element (and, for a reference run holding nothing else,
-    /// the whole run), by id.
-    pub by_id: BTreeMap<i64, Vec<Range<usize>>>,
+    /// the whole run), with its comment id, in the order found.
+    markers: Vec<(i64, Range<usize>)>,
+}
+
+impl ExistingMarkers {
+    /// The comment ids the markers name (with repeats).
+    pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.markers.iter().map(|(id, _)| *id)
+    }
+
+    /// The ranges of the markers of one comment.
+    pub fn ranges(&self, id: i64) -> impl Iterator<Item = &Range<usize>> {
+        self.markers
+            .iter()
+            .filter(move |(of, _)| *of == id)
+            .map(|(_, range)| range)
+    }
 }
 
 /// Finds `commentRangeStart`, `commentRangeEnd` and `commentReference` in the main part.
@@ -811,12 +838,12 @@ pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarker
                 {
                     if parent.reference.is_some() {
                         parent.other = true;
-                        out.by_id.entry(id).or_default().push(tag.range.clone());
+                        out.markers.push((id, tag.range.clone()));
                     } else {
                         parent.reference = Some((id, tag.range.clone()));
                     }
                 } else if let Some(id) = id {
-                    out.by_id.entry(id).or_default().push(tag.range.clone());
+                    out.markers.push((id, tag.range.clone()));
                 }
                 if tag.kind == TagKind::Start {
                     stack.push(Open {
@@ -831,11 +858,10 @@ pub(crate) fn existing_markers(main: &[u8], part: &str) -> Result<ExistingMarker
                 if let Some(open) = stack.pop()
                     && let Some((id, element)) = open.reference
                 {
-                    let ranges = out.by_id.entry(id).or_default();
                     if open.other {
-                        ranges.push(element);
+                        out.markers.push((id, element));
                     } else {
-                        ranges.push(open.start..tag.range.end);
+                        out.markers.push((id, open.start..tag.range.end));
                     }
                 }
             }

@@ -7,8 +7,6 @@
 //! counters of its own starting at the override. Using a level restarts the
 //! levels below it (or only those whose `w:lvlRestart` allows it).
 
-use std::collections::HashMap;
-
 use quick_xml::events::BytesStart;
 
 use super::ListLabel;
@@ -141,7 +139,8 @@ pub struct Level {
 /// An abstract numbering definition.
 #[derive(Debug, Clone, Default)]
 pub struct AbstractNum {
-    pub levels: HashMap<u8, Level>,
+    /// By level (`w:ilvl` 0 to 8).
+    pub levels: [Option<Level>; LEVELS],
     /// `w:numStyleLink`: the definition lives in the numbering style named here.
     pub num_style_link: Option<String>,
     /// `w:styleLink`: this definition is the one of that numbering style.
@@ -153,18 +152,32 @@ pub struct AbstractNum {
 pub struct Num {
     pub abstract_id: u32,
     /// `w:lvlOverride/w:startOverride` by level.
-    pub start_overrides: HashMap<u8, i64>,
+    pub start_overrides: [Option<i64>; LEVELS],
     /// `w:lvlOverride/w:lvl` by level.
-    pub level_overrides: HashMap<u8, Level>,
+    pub level_overrides: [Option<Level>; LEVELS],
     /// Whether the instance has any `w:lvlOverride` (its own counters).
     pub has_overrides: bool,
 }
 
-/// numbering.xml, parsed.
+/// numbering.xml, parsed. Definitions and instances are kept sorted by id
+/// (the first of an id wins) and found by binary search: vectors rather than
+/// hash maps keep the add-in's WebAssembly smaller.
 #[derive(Debug, Clone, Default)]
 pub struct Numbering {
-    pub abstracts: HashMap<u32, AbstractNum>,
-    pub nums: HashMap<u32, Num>,
+    abstracts: Vec<(u32, AbstractNum)>,
+    nums: Vec<(u32, Num)>,
+}
+
+/// Sorts `(id, value)` pairs by id, keeping the first of each id.
+fn sort_first_wins<T>(entries: &mut Vec<(u32, T)>) {
+    entries.sort_by_key(|(id, _)| *id);
+    entries.dedup_by_key(|(id, _)| *id);
+}
+
+/// The value of an id in pairs sorted by [`sort_first_wins`].
+fn find<T>(entries: &[(u32, T)], id: u32) -> Option<&T> {
+    let at = entries.binary_search_by_key(&id, |(k, _)| *k).ok()?;
+    Some(&entries[at].1)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -216,7 +229,20 @@ impl Numbering {
     pub fn parse(xml: &str) -> (Numbering, Option<String>) {
         let mut parser = Parser::default();
         let problem = walk_elements(xml, &mut parser);
-        (parser.out, problem)
+        let mut out = parser.out;
+        sort_first_wins(&mut out.abstracts);
+        sort_first_wins(&mut out.nums);
+        (out, problem)
+    }
+
+    /// The abstract numbering definition with this id.
+    pub fn abstract_num(&self, id: u32) -> Option<&AbstractNum> {
+        find(&self.abstracts, id)
+    }
+
+    /// The numbering instance with this id.
+    pub fn num(&self, id: u32) -> Option<&Num> {
+        find(&self.nums, id)
     }
 
     fn element(&mut self, e: &BytesStart<'_>, stack: &[Tag], st: &mut ParseState) -> Tag {
@@ -243,8 +269,10 @@ impl Numbering {
                 Tag::LvlOverride
             }
             "startOverride" if parent == Some(Tag::LvlOverride) => {
-                if let (Some(l), Some(v)) = (st.override_level, int_val(e, "val")) {
-                    st.num.start_overrides.insert(l, v);
+                if let (Some(l), Some(v)) = (st.override_level, int_val(e, "val"))
+                    && let Some(start) = st.num.start_overrides.get_mut(usize::from(l))
+                {
+                    *start = Some(v);
                 }
                 Tag::Other
             }
@@ -300,13 +328,12 @@ impl Numbering {
             Tag::Abstract => {
                 if let Some(id) = st.abstract_id.take() {
                     self.abstracts
-                        .entry(id)
-                        .or_insert(std::mem::take(&mut st.abstract_num));
+                        .push((id, std::mem::take(&mut st.abstract_num)));
                 }
             }
             Tag::Num => {
                 if let Some(id) = st.num_id.take() {
-                    self.nums.entry(id).or_insert(std::mem::take(&mut st.num));
+                    self.nums.push((id, std::mem::take(&mut st.num)));
                 }
             }
             Tag::LvlOverride => st.override_level = None,
@@ -318,12 +345,13 @@ impl Numbering {
                     return;
                 }
                 let level = std::mem::take(&mut st.level);
+                let index = usize::from(index);
                 match stack.last() {
                     Some(Tag::Abstract) => {
-                        st.abstract_num.levels.entry(index).or_insert(level);
+                        st.abstract_num.levels[index].get_or_insert(level);
                     }
                     Some(Tag::LvlOverride) => {
-                        st.num.level_overrides.insert(index, level);
+                        st.num.level_overrides[index] = Some(level);
                     }
                     _ => {}
                 }
@@ -337,7 +365,7 @@ impl Numbering {
     fn abstract_for(&self, num: &Num, styles: &Styles) -> Option<(u32, &AbstractNum)> {
         let mut id = num.abstract_id;
         for _ in 0..8 {
-            let abs = self.abstracts.get(&id)?;
+            let abs = self.abstract_num(id)?;
             let Some(link) = abs.num_style_link.as_deref() else {
                 return Some((id, abs));
             };
@@ -347,13 +375,13 @@ impl Numbering {
                 .definition(link)
                 .and_then(|s| s.num)
                 .and_then(|n| n.num_id)
-                .and_then(|n| self.nums.get(&n))
+                .and_then(|n| self.num(n))
                 .map(|n| n.abstract_id)
                 .or_else(|| {
                     self.abstracts
                         .iter()
                         .find(|(_, a)| a.style_link.as_deref() == Some(link))
-                        .map(|(&k, _)| k)
+                        .map(|(k, _)| *k)
                 });
             match linked {
                 Some(next) if next != id => id = next,
@@ -366,17 +394,19 @@ impl Numbering {
     /// The level of a list whose paragraph style is linked to one of its
     /// levels (`w:lvl/w:pStyle`).
     pub fn level_for_style(&self, num_id: u32, style_id: &str, styles: &Styles) -> Option<u8> {
-        let num = self.nums.get(&num_id)?;
+        let num = self.num(num_id)?;
         let (_, abs) = self.abstract_for(num, styles)?;
         abs.levels
             .iter()
-            .filter(|(_, l)| l.style.as_deref() == Some(style_id))
-            .map(|(&i, _)| i)
-            .min()
+            .position(|l| {
+                l.as_ref()
+                    .is_some_and(|l| l.style.as_deref() == Some(style_id))
+            })
+            .map(|i| i as u8)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum CounterKey {
     Abstract(u32),
     Num(u32),
@@ -387,7 +417,8 @@ enum CounterKey {
 pub struct ListCounter<'a> {
     numbering: &'a Numbering,
     styles: &'a Styles,
-    counters: HashMap<CounterKey, [Option<i64>; LEVELS]>,
+    /// Each list's counters, sorted by list.
+    counters: Vec<(CounterKey, [Option<i64>; LEVELS])>,
 }
 
 impl<'a> ListCounter<'a> {
@@ -395,7 +426,7 @@ impl<'a> ListCounter<'a> {
         ListCounter {
             numbering,
             styles,
-            counters: HashMap::new(),
+            counters: Vec::new(),
         }
     }
 
@@ -410,16 +441,21 @@ impl<'a> ListCounter<'a> {
         if num_id == 0 || usize::from(level) >= LEVELS {
             return None;
         }
-        let num = self.numbering.nums.get(&num_id)?;
+        let num = self.numbering.num(num_id)?;
         let (abstract_id, abs) = self.numbering.abstract_for(num, self.styles)?;
         let level_def = |l: u8| -> Option<&Level> {
-            num.level_overrides.get(&l).or_else(|| abs.levels.get(&l))
+            let l = usize::from(l);
+            num.level_overrides
+                .get(l)
+                .and_then(Option::as_ref)
+                .or_else(|| abs.levels.get(l).and_then(Option::as_ref))
         };
         let this = level_def(level)?;
         let start_of = |l: u8| -> i64 {
             num.start_overrides
-                .get(&l)
+                .get(usize::from(l))
                 .copied()
+                .flatten()
                 .or_else(|| level_def(l).map(|d| d.start))
                 .unwrap_or(1)
         };
@@ -428,7 +464,14 @@ impl<'a> ListCounter<'a> {
         } else {
             CounterKey::Abstract(abstract_id)
         };
-        let counters = self.counters.entry(key).or_insert([None; LEVELS]);
+        let at = match self.counters.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(at) => at,
+            Err(at) => {
+                self.counters.insert(at, (key, [None; LEVELS]));
+                at
+            }
+        };
+        let counters = &mut self.counters[at].1;
         let li = usize::from(level);
         counters[li] = Some(match counters[li] {
             Some(n) => n.saturating_add(1),

@@ -7,8 +7,6 @@
 //! `Heading 1` spellings other writers use) are levels 0 … 8 even when the
 //! style does not say `w:outlineLvl`.
 
-use std::collections::HashMap;
-
 use quick_xml::events::BytesStart;
 
 use crate::package::xml::{ElementVisitor, Ns, attr, int_val, on_off, walk_elements};
@@ -62,8 +60,11 @@ pub struct ResolvedStyle {
 /// The styles of a document.
 #[derive(Debug, Clone, Default)]
 pub struct Styles {
-    styles: HashMap<String, Style>,
-    resolved: HashMap<String, ResolvedStyle>,
+    /// Sorted by id, one per id, found by binary search (vectors rather
+    /// than hash maps keep the add-in's WebAssembly smaller).
+    styles: Vec<Style>,
+    /// `resolved[i]` is `styles[i]` resolved.
+    resolved: Vec<ResolvedStyle>,
     default_paragraph: Option<String>,
     /// `w:docDefaults/w:rPrDefault`: bold.
     pub default_bold: Option<bool>,
@@ -216,16 +217,19 @@ impl Styles {
         {
             self.default_paragraph = Some(style.id.clone());
         }
-        // The first definition of an id wins, as in Word.
-        self.styles.entry(style.id.clone()).or_insert(style);
+        self.styles.push(style);
     }
 
     fn resolve_all(&mut self) {
-        let ids: Vec<String> = self.styles.keys().cloned().collect();
-        for id in ids {
-            let resolved = self.resolve(&id);
-            self.resolved.insert(id, resolved);
-        }
+        // The first definition of an id wins, as in Word (the sort is stable).
+        self.styles.sort_by(|a, b| a.id.cmp(&b.id));
+        self.styles.dedup_by(|later, first| later.id == first.id);
+        self.resolved = self.styles.iter().map(|s| self.resolve(&s.id)).collect();
+    }
+
+    /// Where a style id is in `styles` (and `resolved`).
+    fn position(&self, id: &str) -> Option<usize> {
+        self.styles.binary_search_by(|s| s.id.as_str().cmp(id)).ok()
     }
 
     fn resolve(&self, id: &str) -> ResolvedStyle {
@@ -233,7 +237,7 @@ impl Styles {
         let mut chain: Vec<&Style> = Vec::new();
         let mut next = Some(id);
         while let Some(id) = next {
-            let Some(style) = self.styles.get(id) else {
+            let Some(style) = self.definition(id) else {
                 break;
             };
             if chain.len() >= MAX_CHAIN || chain.iter().any(|s| s.id == style.id) {
@@ -269,7 +273,7 @@ impl Styles {
     /// the default paragraph style.
     pub fn paragraph(&self, id: Option<&str>) -> Option<&ResolvedStyle> {
         match id {
-            Some(id) => self.resolved.get(id).or_else(|| self.default_paragraph()),
+            Some(id) => self.get(id).or_else(|| self.default_paragraph()),
             None => self.default_paragraph(),
         }
     }
@@ -278,17 +282,17 @@ impl Styles {
     pub fn default_paragraph(&self) -> Option<&ResolvedStyle> {
         self.default_paragraph
             .as_deref()
-            .and_then(|id| self.resolved.get(id))
+            .and_then(|id| self.get(id))
     }
 
     /// Any resolved style by id (character styles for `w:rStyle`).
     pub fn get(&self, id: &str) -> Option<&ResolvedStyle> {
-        self.resolved.get(id)
+        self.position(id).and_then(|i| self.resolved.get(i))
     }
 
     /// The raw definition of a style.
     pub fn definition(&self, id: &str) -> Option<&Style> {
-        self.styles.get(id)
+        self.position(id).map(|i| &self.styles[i])
     }
 
     /// Number of styles defined.

@@ -8,10 +8,12 @@
 //! Part names are kept without their leading `/` (`word/document.xml`) and
 //! looked up case-insensitively, as OPC requires.
 
+pub mod crc32;
 pub mod flat_opc;
 pub mod rels;
 pub mod xml;
 pub mod zip;
+pub mod zip_writer;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -259,6 +259,34 @@ struct Node<'a> {
 
 const GROUP_BASE: u32 = 1 << 24;
 
+/// How much a shared term says that two items belong together, by how
+/// rarely it occurs in the plan's items.
+struct Weights {
+    /// By word term.
+    words: Vec<f32>,
+    /// By thesaurus group.
+    groups: Vec<f32>,
+}
+
+/// The share of the plan's items beyond which a thesaurus group counts for
+/// less the more items it is in.
+const COMMON_TOPIC_SHARE: f32 = 0.45;
+
+/// The least weight of a thesaurus group found in most of the plan's items.
+const GROUP_FLOOR: f32 = 0.3;
+
+impl Weights {
+    /// The evidence a shared term adds: a thesaurus group (related terms)
+    /// counts for more than one word.
+    fn evidence(&self, t: u32) -> f32 {
+        if t >= GROUP_BASE {
+            0.45 * self.groups[(t - GROUP_BASE) as usize]
+        } else {
+            0.3 * self.words[t as usize]
+        }
+    }
+}
+
 /// Terms and their display forms.
 #[derive(Debug, Default)]
 struct Terms {
@@ -289,24 +317,20 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     // reference or table row (not by shared headings).
     const KINDS: [Kind; 4] = [Kind::Aspiration, Kind::Need, Kind::Outcome, Kind::Provision];
     let stated_links = StatedLinks::new(plan, &items, &content);
-    let mut coverage: HashMap<(Kind, Kind), f32> = HashMap::new();
+    // Indexed by kind (arrays, not maps: the add-in's .wasm is smaller).
+    let mut covered_pairs = [[false; KINDS.len()]; KINDS.len()];
     for a in KINDS {
         for b in KINDS {
-            if a != b
-                && let Some(c) = stated_links.coverage(a, b)
-            {
-                coverage.insert((a, b), c);
-            }
+            covered_pairs[a as usize][b as usize] =
+                a != b && stated_links.coverage(a, b).is_some_and(|c| c >= 0.6);
         }
     }
-    let covered = |a: Kind, b: Kind| coverage.get(&(a, b)).is_some_and(|c| *c >= 0.6);
-    let mut any_coverage: HashMap<Kind, f32> = HashMap::new();
+    let covered = |a: Kind, b: Kind| covered_pairs[a as usize][b as usize];
+    let mut covered_any_kind = [false; KINDS.len()];
     for kind in [Kind::Need, Kind::Outcome, Kind::Provision] {
-        if let Some(c) = stated_links.coverage_any(kind) {
-            any_coverage.insert(kind, c);
-        }
+        covered_any_kind[kind as usize] = stated_links.coverage_any(kind).is_some_and(|c| c >= 0.6);
     }
-    let covered_any = |kind: Kind| any_coverage.get(&kind).is_some_and(|c| *c >= 0.6);
+    let covered_any = |kind: Kind| covered_any_kind[kind as usize];
     let both_ways = |a: Kind, b: Kind| covered(a, b) && covered(b, a);
     let pair_stated = |a: Kind, b: Kind| match (a.min(b), a.max(b)) {
         (Kind::Need, Kind::Provision) => {
@@ -321,7 +345,7 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     let mut weak_links: Vec<Link> = Vec::new();
     let mut seen_pairs: HashSet<(String, String)> = HashSet::new();
     // Which kinds each item is already linked to by the document.
-    let mut stated: HashMap<&str, HashSet<Kind>> = HashMap::new();
+    let mut stated: HashMap<&str, KindSet> = HashMap::new();
     for l in &plan.links {
         if !seen_pairs.insert((l.from.clone(), l.to.clone())) {
             continue;
@@ -346,8 +370,8 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             continue;
         }
         if let (Some(a), Some(b)) = kinds {
-            stated.entry(l.from.as_str()).or_default().insert(b);
-            stated.entry(l.to.as_str()).or_default().insert(a);
+            *stated.entry(l.from.as_str()).or_default() |= b.bit();
+            *stated.entry(l.to.as_str()).or_default() |= a.bit();
         }
         links.push(l.clone());
     }
@@ -365,8 +389,8 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             kind_by_id.get_key_value(from.as_str()),
             kind_by_id.get_key_value(to.as_str()),
         ) {
-            stated.entry(f).or_default().insert(b);
-            stated.entry(t).or_default().insert(a);
+            *stated.entry(f).or_default() |= b.bit();
+            *stated.entry(t).or_default() |= a.bit();
         }
         links.push(Link {
             from,
@@ -404,13 +428,13 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         (Some(x), Some(y)) => x.is_disjoint(y),
         _ => false,
     };
-    let needs_partner = |id: &str, kind: Kind| !stated.get(id).is_some_and(|s| s.contains(&kind));
+    let needs_partner = |id: &str, kind: Kind| stated.get(id).is_none_or(|s| s & kind.bit() == 0);
     // An item the plan leaves unlinked where it links the others of its kind
     // is a gap to report, not a partner to guess.
     let unlinked = |id: &str| {
         stated
             .get(id)
-            .is_none_or(|kinds| kinds.iter().all(|k| *k == Kind::Aspiration))
+            .is_none_or(|kinds| kinds & !Kind::Aspiration.bit() == 0)
     };
     let is_gap = |id: &str, own: Kind, other: Kind| {
         needs_partner(id, other) && (covered(own, other) || (unlinked(id) && covered_any(own)))
@@ -468,17 +492,20 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
                 ids.push(terms.intern(s, w.text));
             }
             let groups = lexicon.thesaurus_groups_in(&text);
-            let mut area_votes: HashMap<AreaOfNeed, usize> = HashMap::new();
+            let mut area_votes: Vec<(AreaOfNeed, usize)> = Vec::new();
             for (g, _) in &groups {
                 ids.push(GROUP_BASE + *g as u32);
                 if let Some(a) = lexicon.thesaurus[*g].area {
-                    *area_votes.entry(a).or_default() += 1;
+                    match area_votes.iter_mut().find(|(area, _)| *area == a) {
+                        Some((_, n)) => *n += 1,
+                        None => area_votes.push((a, 1)),
+                    }
                 }
             }
             ids.sort_unstable();
             ids.dedup();
             let area = item.area.or_else(|| {
-                let mut votes: Vec<(AreaOfNeed, usize)> = area_votes.into_iter().collect();
+                let mut votes = area_votes;
                 votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 match votes.as_slice() {
                     [(a, n), (_, m), ..] if n > m => Some(*a),
@@ -504,23 +531,48 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         }
     }
     let total = nodes.len().max(2) as f32;
-    let weights: Vec<f32> = df
-        .iter()
-        .map(|&d| {
-            let d = d.max(1) as f32;
-            (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(0.1, 1.0)
-        })
-        .collect();
+    let idf = |d: usize, floor: f32| {
+        let d = d.max(1) as f32;
+        (((total + 1.0) / (d + 0.5)).ln() / (total + 1.0).ln()).clamp(floor, 1.0)
+    };
+    // Thesaurus groups the same way: a topic that runs through most of the
+    // plan (independence in a preparing-for-adulthood plan) tells its items
+    // apart no better than a common word does.
+    // A strand (a need, its outcomes and provision) shares its topics, so a
+    // group is only common once it is in more items than a few strands hold.
+    let common_topic = (total * COMMON_TOPIC_SHARE).max(4.0);
+    let mut group_df: Vec<usize> = vec![0; lexicon.thesaurus.len()];
+    for n in &nodes {
+        for &t in n.terms.iter().filter(|&&t| t >= GROUP_BASE) {
+            group_df[(t - GROUP_BASE) as usize] += 1;
+        }
+    }
+    let weights = Weights {
+        words: df.iter().map(|&d| idf(d, 0.1)).collect(),
+        groups: group_df
+            .iter()
+            .map(|&d| (common_topic / d.max(1) as f32).clamp(GROUP_FLOOR, 1.0))
+            .collect(),
+    };
 
     narrow_heading_links(&nodes, &weights, &mut links, &mut weak_links);
 
     // Index: term -> nodes of each kind.
-    let mut index: HashMap<(Kind, u32), Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        for &t in &n.terms {
-            index.entry((n.kind, t)).or_default().push(i);
-        }
-    }
+    // Index: (kind, term, node) sorted, so the nodes of a kind with a term
+    // are one run, found by binary search.
+    let mut index: Vec<(Kind, u32, usize)> = nodes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| n.terms.iter().map(move |&t| (n.kind, t, i)))
+        .collect();
+    index.sort_unstable();
+    let with_term = |kind: Kind, term: u32| {
+        let start = index.partition_point(|&(k, t, _)| (k, t) < (kind, term));
+        index[start..]
+            .iter()
+            .take_while(move |&&(k, t, _)| (k, t) == (kind, term))
+            .map(|&(_, _, i)| i)
+    };
 
     for (from_kind, to_kind) in [
         (Kind::Aspiration, Kind::Outcome),
@@ -542,13 +594,7 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             .filter(|(_, n)| n.kind == from_kind)
         {
             candidates.clear();
-            candidates.extend(
-                node.terms
-                    .iter()
-                    .filter_map(|t| index.get(&(to_kind, *t)))
-                    .flatten()
-                    .copied(),
-            );
+            candidates.extend(node.terms.iter().flat_map(|&t| with_term(to_kind, t)));
             candidates.sort_unstable();
             candidates.dedup();
             // Whether this item is a gap does not depend on its partner.
@@ -580,8 +626,9 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         }
         scored.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
 
-        let mut strong_count: HashMap<usize, usize> = HashMap::new();
-        let mut has_strong: HashSet<usize> = HashSet::new();
+        // By node index.
+        let mut strong_count: Vec<usize> = vec![0; nodes.len()];
+        let mut has_strong: Vec<bool> = vec![false; nodes.len()];
         let mut strong: Vec<(usize, usize)> = Vec::new();
         for (x, y, s, detail) in &scored {
             if *s < CONFIDENCE_THRESHOLD {
@@ -589,17 +636,15 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             }
             let x_needs = needs_partner(&nodes[*x].item.id, to_kind);
             let y_needs = needs_partner(&nodes[*y].item.id, from_kind);
-            let x_room =
-                x_needs && strong_count.get(x).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
-            let y_room =
-                y_needs && strong_count.get(y).copied().unwrap_or(0) < MAX_INFERRED_PER_ITEM;
+            let x_room = x_needs && strong_count[*x] < MAX_INFERRED_PER_ITEM;
+            let y_room = y_needs && strong_count[*y] < MAX_INFERRED_PER_ITEM;
             if !(x_room || y_room) {
                 continue;
             }
-            *strong_count.entry(*x).or_default() += 1;
-            *strong_count.entry(*y).or_default() += 1;
-            has_strong.insert(*x);
-            has_strong.insert(*y);
+            strong_count[*x] += 1;
+            strong_count[*y] += 1;
+            has_strong[*x] = true;
+            has_strong[*y] = true;
             strong.push((*x, *y));
             let pair = (nodes[*x].item.id.clone(), nodes[*y].item.id.clone());
             if seen_pairs.insert(pair.clone()) {
@@ -613,23 +658,23 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
             }
         }
         // The best weak candidate of each item left with no partner of that kind.
-        let mut weak_done: HashSet<usize> = HashSet::new();
+        let mut weak_done: Vec<bool> = vec![false; nodes.len()];
         for (x, y, s, detail) in &scored {
             if *s >= CONFIDENCE_THRESHOLD {
                 continue;
             }
-            let x_open = needs_partner(&nodes[*x].item.id, to_kind) && !has_strong.contains(x);
-            let y_open = needs_partner(&nodes[*y].item.id, from_kind) && !has_strong.contains(y);
-            let x_new = x_open && !weak_done.contains(x);
-            let y_new = y_open && !weak_done.contains(y);
+            let x_open = needs_partner(&nodes[*x].item.id, to_kind) && !has_strong[*x];
+            let y_open = needs_partner(&nodes[*y].item.id, from_kind) && !has_strong[*y];
+            let x_new = x_open && !weak_done[*x];
+            let y_new = y_open && !weak_done[*y];
             if !(x_new || y_new) {
                 continue;
             }
             if x_new {
-                weak_done.insert(*x);
+                weak_done[*x] = true;
             }
             if y_new {
-                weak_done.insert(*y);
+                weak_done[*y] = true;
             }
             weak_links.push(Link {
                 from: nodes[*x].item.id.clone(),
@@ -656,7 +701,7 @@ const HEADING_MARGIN: f32 = 0.15;
 /// so no item loses the kinds it is linked to.
 fn narrow_heading_links(
     nodes: &[Node<'_>],
-    weights: &[f32],
+    weights: &Weights,
     links: &mut Vec<Link>,
     weak_links: &mut Vec<Link>,
 ) {
@@ -814,7 +859,7 @@ fn score(
     b: &Node<'_>,
     terms: &Terms,
     lexicon: &Lexicon,
-    weights: &[f32],
+    weights: &Weights,
 ) -> Option<(f32, String)> {
     let mut shared_groups: Vec<&str> = Vec::new();
     let mut shared_words: Vec<&str> = Vec::new();
@@ -858,7 +903,7 @@ fn score(
 fn match_score(
     a: &Node<'_>,
     b: &Node<'_>,
-    weights: &[f32],
+    weights: &Weights,
     mut shared: impl FnMut(u32),
 ) -> Option<f32> {
     let mut miss = 1.0f32;
@@ -870,11 +915,7 @@ fn match_score(
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let t = a.terms[i];
-                if t >= GROUP_BASE {
-                    miss *= 1.0 - 0.45;
-                } else {
-                    miss *= 1.0 - 0.3 * weights[t as usize];
-                }
+                miss *= 1.0 - weights.evidence(t);
                 shared(t);
                 any = true;
                 i += 1;
