@@ -290,19 +290,21 @@ pub struct WordLed {
     /// The pattern as written (for the tests).
     #[cfg_attr(not(test), allow(dead_code))]
     pattern: RegexBuilder,
-    /// Lower-case first words; one ending in `*` is a prefix ("ks*" for "KS2").
-    first_words: Vec<&'static str>,
+    /// Lower-case first words, separated by spaces; one ending in `*` is
+    /// a prefix ("ks*" for "KS2"). (One string: a list costs the .wasm
+    /// eight bytes a word more.)
+    first_words: &'static str,
     /// Whether a word starting with a digit may begin a match.
     numbers: bool,
 }
 
 impl WordLed {
     /// `builder` holds the pattern and its options; `first_words` every
-    /// word a match can begin with; `numbers` whether a match can begin
-    /// with a digit.
+    /// word a match can begin with (separated by spaces); `numbers` whether
+    /// a match can begin with a digit.
     pub fn new(
         builder: &RegexBuilder,
-        first_words: &[&'static str],
+        first_words: &'static str,
         numbers: bool,
     ) -> Result<WordLed, Error> {
         // A new line before the ")" in case the pattern ends in a comment.
@@ -311,7 +313,7 @@ impl WordLed {
         Ok(WordLed {
             anchored: anchored.build()?,
             pattern: builder.clone(),
-            first_words: first_words.to_vec(),
+            first_words,
             numbers,
         })
     }
@@ -340,10 +342,12 @@ impl WordLed {
                 lead.chars().all(|l| chars.next() == Some(l)) && (!whole || chars.next().is_none())
             }
         };
-        self.first_words.iter().any(|w| match w.strip_suffix('*') {
-            Some(prefix) => starts(prefix, false),
-            None => starts(w, true),
-        })
+        self.first_words
+            .split(' ')
+            .any(|w| match w.strip_suffix('*') {
+                Some(prefix) => starts(prefix, false),
+                None => starts(w, true),
+            })
     }
 
     /// Every match, left to right, without overlaps.

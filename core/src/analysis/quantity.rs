@@ -9,7 +9,7 @@ use super::Span;
 use super::words::NUMBER;
 
 /// `build`, tried only at the words a match can begin with and at numbers.
-fn word_led(pattern: &str, first_words: &[&'static str]) -> WordLed {
+fn word_led(pattern: &str, first_words: &'static str) -> WordLed {
     WordLed::new(
         RegexBuilder::new(pattern)
             .case_insensitive(true)
@@ -23,67 +23,11 @@ fn word_led(pattern: &str, first_words: &[&'static str]) -> WordLed {
 /// The words a frequency can begin with: the number words of `NUMBER` and
 /// the first word of each alternative of [`FREQUENCY`] ("half-termly",
 /// "biweekly", "fulltime" and "Mondays" are one word each).
-const FREQUENCY_FIRST_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "sixty",
-    "a",
-    "an",
-    "half*",
-    "once",
-    "twice",
-    "daily",
-    "weekly",
-    "fortnightly",
-    "monthly",
-    "termly",
-    "annually",
-    "yearly",
-    "bi*",
-    "nightly",
-    "each",
-    "every",
-    "per",
-    "on",
-    "at",
-    "throughout",
-    "across",
-    "for",
-    "in",
-    "during",
-    "mon*",
-    "tues*",
-    "wednes*",
-    "thurs*",
-    "fri*",
-    "satur*",
-    "sun*",
-    "full*",
-    "morning",
-    "afternoon",
-];
+const FREQUENCY_FIRST_WORDS: &str = "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty sixty a an half* once twice daily weekly fortnightly monthly termly annually yearly bi* nightly each every per on at throughout across for in during mon* tues* wednes* thurs* fri* satur* sun* full* morning afternoon";
 
 /// The words a duration can begin with. A number may run into its unit
 /// ("30minutes", "aday"), so the number words are prefixes.
-const DURATION_FIRST_WORDS: &[&str] = &[
-    "one*", "two*", "three*", "four*", "five*", "six*", "seven*", "eight*", "nine*", "ten*",
-    "eleven*", "twelve*", "fifteen*", "twenty*", "thirty*", "forty*", "sixty*", "a*", "half*",
-    "full*", "part*", "whole", "for", "over",
-];
+const DURATION_FIRST_WORDS: &str = "one* two* three* four* five* six* seven* eight* nine* ten* eleven* twelve* fifteen* twenty* thirty* forty* sixty* a* half* full* part* whole for over";
 
 fn build(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)

@@ -39,10 +39,8 @@ static TIME_FRAME: LazyLock<WordLed> = LazyLock::new(|| {
 
 /// The words a time frame can begin with: the first word of each
 /// alternative of [`TIME_FRAME`] ("KS2" is one word).
-const TIME_FRAME_FIRST_WORDS: &[&str] = &[
-    "by", "before", "at", "until", "for", "in", "within", "over", "during", "when", "long",
-    "medium", "short", "end", "key", "ks*",
-];
+const TIME_FRAME_FIRST_WORDS: &str =
+    "by before at until for in within over during when long medium short end key ks*";
 
 /// Every time frame stated in `text`.
 pub fn time_frames(text: &str) -> Vec<Span> {

@@ -31,7 +31,7 @@ static PROVISION_WORDING: LazyLock<WordLed> = LazyLock::new(|| {
         )",
     )
     .case_insensitive(true)
-    , &["will", "to", "staff", "adult", "adults", "the", "teacher", "teachers", "ta", "tas", "therapist", "therapists"], false)
+    , "will to staff adult adults the teacher teachers ta tas therapist therapists", false)
     .expect("provision wording regex")
 });
 

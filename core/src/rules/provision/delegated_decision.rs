@@ -35,7 +35,7 @@ static DELEGATED: LazyLock<WordLed> = LazyLock::new(|| {
         )",
     )
     .case_insensitive(true)
-    , &["at", "as", "where", "when", "if", "to", "will", "is", "determined", "decided", "school", "setting", "college", "senco", "provider", "service", "in", "according", "based", "dependent", "depending"], false)
+    , "at as where when if to will is determined decided school setting college senco provider service in according based dependent depending", false)
     .expect("delegated regex")
 });
 

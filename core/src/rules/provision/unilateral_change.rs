@@ -32,7 +32,7 @@ static CHANGE: LazyLock<WordLed> = LazyLock::new(|| {
         )",
     )
     .case_insensitive(true)
-    , &["may", "might", "could", "can", "will", "would", "should", "to", "reduce", "withdraw", "fade", "taper", "phase", "decrease", "remove", "scale", "stop", "reducing", "fading", "tapering", "withdrawing", "decreasing", "until", "once", "discharge", "discharged", "discharging", "subject"], false)
+    , "may might could can will would should to reduce withdraw fade taper phase decrease remove scale stop reducing fading tapering withdrawing decreasing until once discharge discharged discharging subject", false)
     .expect("change regex")
 });
 
