@@ -401,32 +401,38 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
         });
     }
     // The needs each outcome and provision item is stated to serve.
-    let mut stated_needs: HashMap<String, HashSet<String>> = HashMap::new();
+    // (outcome or provision id, need id), sorted, each pair once.
+    let mut stated_needs: Vec<(&str, &str)> = Vec::new();
     for l in &links {
-        match (
-            kind_by_id.get(l.from.as_str()).copied(),
-            kind_by_id.get(l.to.as_str()).copied(),
-        ) {
-            (Some(Kind::Need), Some(Kind::Outcome | Kind::Provision)) => {
-                stated_needs
-                    .entry(l.to.clone())
-                    .or_default()
-                    .insert(l.from.clone());
-            }
-            (Some(Kind::Outcome | Kind::Provision), Some(Kind::Need)) => {
-                stated_needs
-                    .entry(l.from.clone())
-                    .or_default()
-                    .insert(l.to.clone());
-            }
+        // The ids as the plan's items hold them (the links change below).
+        let (Some((&from, &from_kind)), Some((&to, &to_kind))) = (
+            kind_by_id.get_key_value(l.from.as_str()),
+            kind_by_id.get_key_value(l.to.as_str()),
+        ) else {
+            continue;
+        };
+        match (from_kind, to_kind) {
+            (Kind::Need, Kind::Outcome | Kind::Provision) => stated_needs.push((to, from)),
+            (Kind::Outcome | Kind::Provision, Kind::Need) => stated_needs.push((from, to)),
             _ => {}
         }
     }
+    stated_needs.sort_unstable();
+    stated_needs.dedup();
+    let needs_of = |id: &str| {
+        let start = stated_needs.partition_point(|&(item, _)| item < id);
+        let end = start + stated_needs[start..].partition_point(|&(item, _)| item == id);
+        &stated_needs[start..end]
+    };
     // An outcome and a provision item the plan says serve different needs
     // are not each other's partners, however alike their words.
-    let serve_other_needs = |a: &str, b: &str| match (stated_needs.get(a), stated_needs.get(b)) {
-        (Some(x), Some(y)) => x.is_disjoint(y),
-        _ => false,
+    let serve_other_needs = |a: &str, b: &str| {
+        let (x, y) = (needs_of(a), needs_of(b));
+        !x.is_empty()
+            && !y.is_empty()
+            && !x
+                .iter()
+                .any(|(_, need)| y.iter().any(|(_, other)| need == other))
     };
     let needs_partner = |id: &str, kind: Kind| stated.get(id).is_none_or(|s| s & kind.bit() == 0);
     // An item the plan leaves unlinked where it links the others of its kind
