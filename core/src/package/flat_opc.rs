@@ -8,7 +8,6 @@
 //! segments) refer to those bytes, not to the whole flat document. That is
 //! fine because comments are only ever written into zip packages.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use quick_xml::NsReader;
@@ -22,11 +21,31 @@ use crate::error::ReadError;
 #[derive(Debug)]
 pub struct FlatOpc<'a> {
     bytes: &'a [u8],
-    /// Part key → (content type, byte range of the XML data in `bytes`;
-    /// `None` for binary parts).
-    parts: HashMap<String, (String, Option<Range<usize>>)>,
-    /// Part key → the name as written (no leading `/`).
-    names: HashMap<String, String>,
+    /// (part key, its data), sorted by key, one per key (the last).
+    parts: Vec<(String, PartData)>,
+    /// (part key, the name as written with no leading `/`), the same way.
+    names: Vec<(String, String)>,
+}
+
+/// A part's content type and the byte range of its XML data (`None` for
+/// binary parts).
+type PartData = (String, Option<Range<usize>>);
+
+/// Sorts `(key, …)` entries by key and keeps the last of each key, as
+/// inserting them in order into a map would. Sorted vectors rather than
+/// hash maps keep the add-in's WebAssembly smaller.
+fn sort_last_wins<T>(entries: &mut Vec<(String, T)>) {
+    entries.reverse();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.dedup_by(|later, first| later.0 == first.0);
+}
+
+/// The entry of `key` in entries sorted by [`sort_last_wins`].
+fn find<'e, T>(entries: &'e [(String, T)], key: &str) -> Option<&'e T> {
+    let at = entries
+        .binary_search_by(|(k, _)| k.as_str().cmp(key))
+        .ok()?;
+    Some(&entries[at].1)
 }
 
 impl<'a> FlatOpc<'a> {
@@ -34,8 +53,8 @@ impl<'a> FlatOpc<'a> {
     pub fn parse(input: &'a [u8]) -> Result<FlatOpc<'a>, ReadError> {
         let bytes = strip_bom(input);
         let mut reader = NsReader::from_reader(bytes);
-        let mut parts = HashMap::new();
-        let mut names = HashMap::new();
+        let mut parts = Vec::new();
+        let mut names = Vec::new();
         let mut seen_root = false;
         let malformed =
             |reader: &NsReader<&[u8]>, e: &dyn std::fmt::Display| ReadError::MalformedXml {
@@ -71,7 +90,7 @@ impl<'a> FlatOpc<'a> {
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "part" => {
                     let name = attr(&e, "name").unwrap_or_default();
                     let ct = attr(&e, "contentType").unwrap_or_default();
-                    names.insert(part_key(&name), name.trim_start_matches('/').to_owned());
+                    names.push((part_key(&name), name.trim_start_matches('/').to_owned()));
                     current = Some((part_key(&name), ct));
                 }
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "xmlData" => {
@@ -82,7 +101,7 @@ impl<'a> FlatOpc<'a> {
                     if let Some((name, ct)) = current.take() {
                         let start = usize::try_from(span.start).unwrap_or(0);
                         let end = usize::try_from(span.end).unwrap_or(0).min(bytes.len());
-                        parts.insert(name, (ct, Some(start.min(end)..end)));
+                        parts.push((name, (ct, Some(start.min(end)..end))));
                     }
                 }
                 Event::Start(e) if ns == Ns::Pkg && e.local_name().as_ref() == "binaryData" => {
@@ -91,7 +110,7 @@ impl<'a> FlatOpc<'a> {
                         .map_err(|err| malformed(&reader, &err))?;
                     depth -= 1;
                     if let Some((name, ct)) = current.take() {
-                        parts.insert(name, (ct, None));
+                        parts.push((name, (ct, None)));
                     }
                 }
                 Event::End(e) if ns == Ns::Pkg && e.local_name().as_ref() == "part" => {
@@ -113,6 +132,8 @@ impl<'a> FlatOpc<'a> {
                 "it is an empty XML file".into(),
             ));
         }
+        sort_last_wins(&mut parts);
+        sort_last_wins(&mut names);
         Ok(FlatOpc {
             bytes,
             parts,
@@ -121,17 +142,17 @@ impl<'a> FlatOpc<'a> {
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.parts.contains_key(key)
+        find(&self.parts, key).is_some()
     }
 
     /// The part's name as written in `pkg:name`.
     pub fn stored_name(&self, key: &str) -> Option<&str> {
-        self.names.get(key).map(String::as_str)
+        find(&self.names, key).map(String::as_str)
     }
 
     /// The XML data of a part (binary parts give `None`).
     pub fn part(&self, key: &str) -> Option<&'a [u8]> {
-        let (_, range) = self.parts.get(key)?;
+        let (_, range) = find(&self.parts, key)?;
         range.clone().map(|r| &self.bytes[r])
     }
 
