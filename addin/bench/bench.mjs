@@ -114,7 +114,18 @@ ${Object.entries(sizes).map(([f, s]) => `| ${f} | ${kb(s.raw)} | ${kb(s.gzip)} |
 
 Machine: ${process.env.BENCH_MACHINE ?? "shared 2-core build box (numbers are noisy)"}.
 `;
-  writeFileSync(join(here, "RESULTS.md"), md);
+  // The measured block replaces the top of RESULTS.md; the history below
+  // it (the sections, from the first "## ") is kept.
+  const results = join(here, "RESULTS.md");
+  let history = "";
+  try {
+    const previous = readFileSync(results, "utf8");
+    const at = previous.indexOf("\n## ");
+    if (at >= 0) history = previous.slice(at);
+  } catch {
+    /* first run */
+  }
+  writeFileSync(results, md + history);
   console.log(md);
 } finally {
   await browser.close();
