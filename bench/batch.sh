@@ -76,6 +76,12 @@ measure "ehcp batch --annotate" "$files" -- "$ehcp" batch "$plans" --out "$work/
 measure "mammoth.js extractRawText" "$files" -- node "$here/mammoth-read.mjs" "$plans"
 measure "python-docx (paragraphs + tables)" "$files" -- python3 "$here/python-docx-read.py" "$plans"
 
+# The history below the measured block (its sections, from the first
+# "## ") is kept.
+history=""
+if [ -f "$here/results.md" ]; then
+  history=$(awk 'found || /^## / { found = 1; print }' "$here/results.md")
+fi
 {
   echo "# Bulk benchmark"
   echo
@@ -90,5 +96,10 @@ measure "python-docx (paragraphs + tables)" "$files" -- python3 "$here/python-do
   echo "Load average when measured: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: wall time depends on it, CPU time much less)."
   echo
   echo "Memory of \`ehcp batch\` at $small vs $files plans: $(awk -F'\t' 'NR==1{a=$4} NR==2{b=$4} END{printf "%.1f MB vs %.1f MB", a/1024, b/1024}' "$work/results.tsv") (each worker holds one plan at a time; the index keeps one small row per plan)."
-} >"$here/results.md"
+  if [ -n "$history" ]; then
+    echo
+    printf '%s\n' "$history"
+  fi
+} >"$here/results.md.new"
+mv "$here/results.md.new" "$here/results.md"
 cat "$here/results.md"
