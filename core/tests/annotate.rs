@@ -19,6 +19,10 @@ use ehcp_core::plan::{Plan, SectionId};
 use ehcp_core::thread::ThreadGraph;
 use ehcp_core::{Review, read_document};
 
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus_dir;
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const AUTHOR: &str = "EHCP Golden Thread";
 
@@ -857,25 +861,6 @@ fn a_thread_a_person_replied_to_is_left_alone() {
 }
 
 // ---------------------------------------------------------------- real-world files
-
-fn corpus_dir() -> Option<PathBuf> {
-    if let Ok(shared) = std::env::var("EHCP_SHARED") {
-        let dir = Path::new(&shared).join("corpus/wild");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-    }
-    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
-    loop {
-        let candidate = dir.join("shared/corpus/wild");
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
 
 /// Files of the wild corpus with comments, tracked changes, hyperlinks or fields.
 fn corpus_files() -> Vec<PathBuf> {

@@ -20,28 +20,9 @@ use ehcp_core::read_document;
 mod overlap;
 use overlap::overlap;
 
-fn find_up(rel: &str) -> Option<PathBuf> {
-    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
-    loop {
-        let candidate = dir.join(rel);
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
-
-fn corpus_dir() -> Option<PathBuf> {
-    if let Ok(shared) = std::env::var("EHCP_SHARED") {
-        let dir = Path::new(&shared).join("corpus/wild");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-    }
-    find_up("shared/corpus/wild")
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus_dir;
 
 fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples")

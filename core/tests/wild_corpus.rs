@@ -12,24 +12,9 @@ use std::time::{Duration, Instant};
 use ehcp_core::docx::{Document, DocumentKind, SegmentSource};
 use ehcp_core::{ReadError, read_document};
 
-fn corpus_dir() -> Option<PathBuf> {
-    if let Ok(shared) = std::env::var("EHCP_SHARED") {
-        let dir = Path::new(&shared).join("corpus/wild");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-    }
-    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
-    loop {
-        let candidate = dir.join("shared/corpus/wild");
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus_dir;
 
 fn corpus() -> PathBuf {
     corpus_dir().expect("the wild corpus (shared/corpus/wild) is needed; set EHCP_SHARED")

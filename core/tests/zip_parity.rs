@@ -13,24 +13,9 @@ use std::path::{Path, PathBuf};
 
 use ehcp_core::package::zip::ZipArchive;
 
-fn corpus_dir() -> Option<PathBuf> {
-    if let Ok(shared) = std::env::var("EHCP_SHARED") {
-        let dir = Path::new(&shared).join("corpus/wild");
-        if dir.is_dir() {
-            return Some(dir);
-        }
-    }
-    let mut dir = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
-    loop {
-        let candidate = dir.join("shared/corpus/wild");
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        if !dir.pop() {
-            return None;
-        }
-    }
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus_dir;
 
 /// Every .docx-like file of the corpus and the samples, by display name.
 fn files() -> Vec<(String, PathBuf)> {
