@@ -30,6 +30,7 @@ pub mod plan;
 pub mod re;
 pub mod review;
 pub mod rules;
+mod sorted;
 pub mod text;
 pub mod thread;
 

@@ -12,6 +12,7 @@ use quick_xml::events::BytesStart;
 use super::ListLabel;
 use super::styles::Styles;
 use crate::package::xml::{ElementVisitor, Ns, attr, int_val, walk_elements};
+use crate::sorted;
 
 /// Levels a list can have.
 pub const LEVELS: usize = 9;
@@ -168,16 +169,9 @@ pub struct Numbering {
     nums: Vec<(u32, Num)>,
 }
 
-/// Sorts `(id, value)` pairs by id, keeping the first of each id.
-fn sort_first_wins<T>(entries: &mut Vec<(u32, T)>) {
-    entries.sort_by_key(|(id, _)| *id);
-    entries.dedup_by_key(|(id, _)| *id);
-}
-
-/// The value of an id in pairs sorted by [`sort_first_wins`].
+/// The value of an id in pairs sorted and deduplicated by id.
 fn find<T>(entries: &[(u32, T)], id: u32) -> Option<&T> {
-    let at = entries.binary_search_by_key(&id, |(k, _)| *k).ok()?;
-    Some(&entries[at].1)
+    sorted::find_by_key(entries, &id, |(k, _)| k).map(|(_, v)| v)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -230,8 +224,8 @@ impl Numbering {
         let mut parser = Parser::default();
         let problem = walk_elements(xml, &mut parser);
         let mut out = parser.out;
-        sort_first_wins(&mut out.abstracts);
-        sort_first_wins(&mut out.nums);
+        sorted::keep_first_by_key(&mut out.abstracts, |(id, _)| id);
+        sorted::keep_first_by_key(&mut out.nums, |(id, _)| id);
         (out, problem)
     }
 

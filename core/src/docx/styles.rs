@@ -10,6 +10,7 @@
 use quick_xml::events::BytesStart;
 
 use crate::package::xml::{ElementVisitor, Ns, attr, int_val, on_off, walk_elements};
+use crate::sorted;
 
 /// Longest basedOn chain followed.
 pub const MAX_CHAIN: usize = 32;
@@ -221,9 +222,8 @@ impl Styles {
     }
 
     fn resolve_all(&mut self) {
-        // The first definition of an id wins, as in Word (the sort is stable).
-        self.styles.sort_by(|a, b| a.id.cmp(&b.id));
-        self.styles.dedup_by(|later, first| later.id == first.id);
+        // The first definition of an id wins, as in Word.
+        sorted::keep_first_by_key(&mut self.styles, |s| s.id.as_str());
         self.resolved = self.styles.iter().map(|s| self.resolve(&s.id)).collect();
     }
 

@@ -16,6 +16,7 @@ use quick_xml::events::Event;
 use super::part_key;
 use super::xml::{Ns, attr, classify, strip_bom};
 use crate::error::ReadError;
+use crate::sorted;
 
 /// The parts of a flat OPC document.
 #[derive(Debug)]
@@ -31,21 +32,9 @@ pub struct FlatOpc<'a> {
 /// binary parts).
 type PartData = (String, Option<Range<usize>>);
 
-/// Sorts `(key, …)` entries by key and keeps the last of each key, as
-/// inserting them in order into a map would. Sorted vectors rather than
-/// hash maps keep the add-in's WebAssembly smaller.
-fn sort_last_wins<T>(entries: &mut Vec<(String, T)>) {
-    entries.reverse();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    entries.dedup_by(|later, first| later.0 == first.0);
-}
-
-/// The entry of `key` in entries sorted by [`sort_last_wins`].
+/// The value of a part key in `(key, value)` entries sorted by key.
 fn find<'e, T>(entries: &'e [(String, T)], key: &str) -> Option<&'e T> {
-    let at = entries
-        .binary_search_by(|(k, _)| k.as_str().cmp(key))
-        .ok()?;
-    Some(&entries[at].1)
+    sorted::find_by_key(entries, key, |(k, _)| k.as_str()).map(|(_, v)| v)
 }
 
 impl<'a> FlatOpc<'a> {
@@ -132,8 +121,9 @@ impl<'a> FlatOpc<'a> {
                 "it is an empty XML file".into(),
             ));
         }
-        sort_last_wins(&mut parts);
-        sort_last_wins(&mut names);
+        // The last of a part name wins, as inserting into a map would.
+        sorted::keep_last_by_key(&mut parts, |(key, _)| key.as_str());
+        sorted::keep_last_by_key(&mut names, |(key, _)| key.as_str());
         Ok(FlatOpc {
             bytes,
             parts,

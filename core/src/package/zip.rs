@@ -26,6 +26,7 @@ use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
 use super::limits::{MAX_ENTRIES, MAX_PART, MAX_RATIO, MAX_TOTAL_UNCOMPRESSED, RATIO_THRESHOLD};
 use super::{crc32, part_key};
 use crate::error::ReadError;
+use crate::sorted;
 
 const LOCAL_HEADER: u32 = 0x0403_4b50;
 const CENTRAL_HEADER: u32 = 0x0201_4b50;
@@ -574,10 +575,8 @@ impl<'a> ZipSource<'a> {
                 .to_owned();
             index.push((part_key(&entry.name), i, stored));
         }
-        // The first entry of a name wins, as in most zip readers (the sort
-        // is stable).
-        index.sort_by(|a, b| a.0.cmp(&b.0));
-        index.dedup_by(|later, first| later.0 == first.0);
+        // The first entry of a name wins, as in most zip readers.
+        sorted::keep_first_by_key(&mut index, |(key, _, _)| key.as_str());
         if total > MAX_TOTAL_UNCOMPRESSED {
             return Err(ReadError::TooLarge(format!(
                 "the package would unpack to {} MiB (the limit is {} MiB)",
@@ -590,11 +589,7 @@ impl<'a> ZipSource<'a> {
 
     /// The index entry of a part key.
     fn lookup(&self, key: &str) -> Option<&(String, usize, String)> {
-        let at = self
-            .index
-            .binary_search_by(|(k, _, _)| k.as_str().cmp(key))
-            .ok()?;
-        Some(&self.index[at])
+        sorted::find_by_key(&self.index, key, |(k, _, _)| k.as_str())
     }
 
     /// Whether the package has a part.

@@ -17,6 +17,7 @@ use crate::analysis::Lexicon;
 use crate::analysis::words::{is_stop_word, stem, word_iter, words};
 use crate::docx::Document;
 use crate::plan::{AreaOfNeed, Item, Link, LinkEvidence, Plan, SectionId};
+use crate::sorted;
 
 /// Links at or above this score satisfy thread rules; those below are
 /// reported as info with their evidence.
@@ -419,11 +420,7 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     }
     stated_needs.sort_unstable();
     stated_needs.dedup();
-    let needs_of = |id: &str| {
-        let start = stated_needs.partition_point(|&(item, _)| item < id);
-        let end = start + stated_needs[start..].partition_point(|&(item, _)| item == id);
-        &stated_needs[start..end]
-    };
+    let needs_of = |id: &str| sorted::run_by_key(&stated_needs, id, |(item, _)| *item);
     // An outcome and a provision item the plan says serve different needs
     // are not each other's partners, however alike their words.
     let serve_other_needs = |a: &str, b: &str| {
@@ -564,20 +561,18 @@ pub fn link(document: &Document, plan: &Plan, lexicon: &Lexicon) -> ThreadGraph 
     narrow_heading_links(&nodes, &weights, &mut links, &mut weak_links);
 
     // Index: term -> nodes of each kind.
-    // Index: (kind, term, node) sorted, so the nodes of a kind with a term
+    // Index: ((kind, term), node) sorted, so the nodes of a kind with a term
     // are one run, found by binary search.
-    let mut index: Vec<(Kind, u32, usize)> = nodes
+    let mut index: Vec<((Kind, u32), usize)> = nodes
         .iter()
         .enumerate()
-        .flat_map(|(i, n)| n.terms.iter().map(move |&t| (n.kind, t, i)))
+        .flat_map(|(i, n)| n.terms.iter().map(move |&t| ((n.kind, t), i)))
         .collect();
     index.sort_unstable();
     let with_term = |kind: Kind, term: u32| {
-        let start = index.partition_point(|&(k, t, _)| (k, t) < (kind, term));
-        index[start..]
+        sorted::run_by_key(&index, &(kind, term), |(key, _)| key)
             .iter()
-            .take_while(move |&&(k, t, _)| (k, t) == (kind, term))
-            .map(|&(_, _, i)| i)
+            .map(|&(_, i)| i)
     };
 
     for (from_kind, to_kind) in [
